@@ -9,3 +9,4 @@ export * from "./schemas/products.ts";
 export * from "./schemas/stock.ts";
 export * from "./schemas/orders.ts";
 export * from "./schemas/riders.ts";
+export * from "./graphql/index.ts";

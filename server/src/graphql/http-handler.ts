@@ -1,0 +1,163 @@
+/**
+ * GraphQL over HTTP POST. Each failure gets the contract's coded error as
+ * well as GraphQL's `errors` list, so both plain HTTP clients and RxDB's
+ * GraphQL replication (which reads `errors`) understand it.
+ */
+import type { RequestHandler, Response } from "express";
+import {
+  GraphQLError,
+  execute,
+  getOperationAST,
+  parse,
+  validate,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from "graphql";
+import type { Logger } from "pino";
+import { OkadaError } from "@okada/sync-rules";
+import { bearerToken, type TokenService } from "../auth/tokens.ts";
+import { sendError, toOkadaError } from "../http/errors.ts";
+import type { SyncCore } from "../sync/core.ts";
+
+interface GraphQLBody {
+  query: string;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+}
+
+function readBody(body: unknown): GraphQLBody {
+  const b = body as Record<string, unknown> | null | undefined;
+  if (!b || typeof b !== "object" || typeof b["query"] !== "string") {
+    throw new OkadaError(
+      "MALFORMED_QUERY",
+      'POST a JSON body {"query", "variables"?, "operationName"?}.',
+    );
+  }
+  const variables = b["variables"];
+  const operationName = b["operationName"];
+  if (
+    variables !== undefined &&
+    variables !== null &&
+    (typeof variables !== "object" || Array.isArray(variables))
+  ) {
+    throw new OkadaError("MALFORMED_QUERY", "variables must be an object.");
+  }
+  if (
+    operationName !== undefined &&
+    operationName !== null &&
+    typeof operationName !== "string"
+  ) {
+    throw new OkadaError("MALFORMED_QUERY", "operationName must be a string.");
+  }
+  const out: GraphQLBody = { query: b["query"] };
+  if (variables) out.variables = variables as Record<string, unknown>;
+  if (typeof operationName === "string") out.operationName = operationName;
+  return out;
+}
+
+function malformed(errors: readonly GraphQLError[]): OkadaError {
+  return new OkadaError(
+    "MALFORMED_QUERY",
+    errors.map((e) => e.message).join(" "),
+  );
+}
+
+function parseDocument(schema: GraphQLSchema, body: GraphQLBody): DocumentNode {
+  let document: DocumentNode;
+  try {
+    document = parse(body.query, { maxTokens: 5000 });
+  } catch (error) {
+    throw malformed([error as GraphQLError]);
+  }
+  const problems = validate(schema, document);
+  if (problems.length > 0) throw malformed(problems);
+  const operation = getOperationAST(document, body.operationName);
+  if (!operation) {
+    throw new OkadaError(
+      "MALFORMED_QUERY",
+      "Name the operation to run with operationName.",
+    );
+  }
+  if (operation.operation === "subscription") {
+    throw new OkadaError(
+      "MALFORMED_QUERY",
+      "Subscriptions run over WebSocket (graphql-ws) on this path.",
+    );
+  }
+  return document;
+}
+
+/** The coded error behind an execution result, if any. */
+function firstCodedError(result: ExecutionResult): OkadaError | undefined {
+  for (const error of result.errors ?? []) {
+    const original = error.originalError;
+    if (original instanceof OkadaError) return original;
+    if (original === undefined || original === null) {
+      // Variable coercion and similar request errors carry no original.
+      return malformed([error]);
+    }
+    return toOkadaError(original);
+  }
+  return undefined;
+}
+
+function sendResult(res: Response, result: ExecutionResult): void {
+  const coded = firstCodedError(result);
+  if (!coded) {
+    res.json(result);
+    return;
+  }
+  const errors = (result.errors ?? []).map((e) => {
+    const code =
+      e.originalError instanceof OkadaError ? e.originalError.code : coded.code;
+    const message = code === "INTERNAL" ? coded.message : e.message;
+    return { message, path: e.path, extensions: { code } };
+  });
+  sendError(res, coded, { data: result.data ?? null, errors });
+}
+
+export function graphqlHttpHandler(options: {
+  schema: GraphQLSchema;
+  core: SyncCore;
+  tokens: TokenService;
+  logger: Logger;
+}): RequestHandler {
+  const { schema, core, tokens, logger } = options;
+  return async (req, res) => {
+    try {
+      if (!req.is("application/json")) {
+        throw new OkadaError(
+          "UNSUPPORTED_MEDIA_TYPE",
+          "Send GraphQL requests as application/json.",
+        );
+      }
+      const user = await tokens.verify(bearerToken(req.headers.authorization));
+      res.locals["userId"] = user.id;
+      const body = readBody(req.body);
+      const document = parseDocument(schema, body);
+      const result = await execute({
+        schema,
+        document,
+        variableValues: body.variables ?? null,
+        operationName: body.operationName ?? null,
+        contextValue: { core, user },
+      });
+      for (const error of result.errors ?? []) {
+        if (
+          !(error.originalError instanceof OkadaError) &&
+          error.originalError
+        ) {
+          logger.error({ err: error.originalError }, "graphql resolver failed");
+        }
+      }
+      sendResult(res, result);
+    } catch (error) {
+      const coded = toOkadaError(error);
+      if (coded.code === "INTERNAL") logger.error({ err: error }, "graphql");
+      sendError(res, coded, {
+        errors: [{ message: coded.message, extensions: { code: coded.code } }],
+      });
+    }
+  };
+}

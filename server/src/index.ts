@@ -1,0 +1,4 @@
+export * from "./config.ts";
+export * from "./server.ts";
+export { createLogger } from "./logger.ts";
+export type { SyncUser, Role } from "./sync/user.ts";

@@ -1,0 +1,131 @@
+/**
+ * The transport-independent sync core: pull, push and live changes for
+ * every collection. Transports authenticate, decode, and call in here;
+ * everything that decides what is read or written lives below this line.
+ */
+import type { Logger } from "pino";
+import {
+  COLLECTION_NAMES,
+  OkadaError,
+  isCollectionName,
+  type Checkpoint,
+  type CollectionName,
+  type PullResult,
+  type WireDoc,
+} from "@okada/sync-rules";
+import type { Store } from "../store/types.ts";
+import { openReadPolicy, type ReadPolicy } from "./access.ts";
+import { ChangeFeed, type ChangeFeedOptions } from "./feed.ts";
+import { pull } from "./pull.ts";
+import { parseRows, push } from "./push.ts";
+import type { SyncUser } from "./user.ts";
+import { toWire } from "./wire.ts";
+
+export interface SyncCoreOptions {
+  store: Store;
+  policy?: ReadPolicy;
+  logger?: Logger;
+  feed?: ChangeFeedOptions;
+}
+
+/** What a live subscriber receives: the documents it may see. */
+export type LiveListener = (result: PullResult) => void;
+
+export class SyncCore {
+  readonly #store: Store;
+  readonly #policy: ReadPolicy;
+  readonly #logger: Logger | undefined;
+  readonly #feeds = new Map<CollectionName, ChangeFeed>();
+
+  constructor(options: SyncCoreOptions) {
+    this.#store = options.store;
+    this.#policy = options.policy ?? openReadPolicy;
+    this.#logger = options.logger;
+    for (const name of COLLECTION_NAMES) {
+      const feedOptions: ChangeFeedOptions = { ...options.feed };
+      if (options.logger) {
+        feedOptions.logger = options.logger.child({ feed: name });
+      }
+      this.#feeds.set(
+        name,
+        new ChangeFeed(options.store.collection(name), feedOptions),
+      );
+    }
+  }
+
+  async start(): Promise<void> {
+    await Promise.all([...this.#feeds.values()].map((f) => f.start()));
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.#feeds.values()].map((f) => f.stop()));
+  }
+
+  collectionName(value: unknown): CollectionName {
+    if (!isCollectionName(value)) {
+      throw new OkadaError(
+        "UNKNOWN_COLLECTION",
+        `There is no collection named ${JSON.stringify(value)}; use one of ` +
+          `${COLLECTION_NAMES.join(", ")}.`,
+      );
+    }
+    return value;
+  }
+
+  pull(
+    user: SyncUser,
+    collection: CollectionName,
+    checkpoint: unknown,
+    limit: unknown,
+  ): Promise<PullResult> {
+    return pull(
+      this.#store.collection(collection),
+      this.#policy,
+      user,
+      collection,
+      checkpoint,
+      limit,
+    );
+  }
+
+  /** Returns the master states the client must adopt. */
+  async push(
+    user: SyncUser,
+    collection: CollectionName,
+    rows: unknown,
+  ): Promise<WireDoc[]> {
+    const parsed = parseRows(collection, rows);
+    const outcome = await push(this.#store.collection(collection), parsed);
+    this.#logger?.debug(
+      {
+        user: user.id,
+        collection,
+        rows: parsed.length,
+        written: outcome.written.length,
+        conflicts: outcome.conflicts.length,
+      },
+      "push",
+    );
+    return outcome.conflicts;
+  }
+
+  /**
+   * Calls `listener` with every later change the user may see. Batches
+   * with nothing visible are not delivered.
+   */
+  subscribe(
+    user: SyncUser,
+    collection: CollectionName,
+    listener: LiveListener,
+  ): () => void {
+    const feed = this.#feeds.get(collection);
+    if (!feed) throw new OkadaError("UNKNOWN_COLLECTION", collection);
+    return feed.subscribe(({ changes, lastSeq }) => {
+      const documents = changes
+        .map((c) => toWire(c.doc))
+        .filter((doc) => this.#policy.canRead(user, collection, doc));
+      if (documents.length === 0) return;
+      listener({ documents, checkpoint: { seq: lastSeq as Checkpoint } });
+    });
+  }
+}
