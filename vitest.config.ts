@@ -9,5 +9,14 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    server: {
+      deps: {
+        // graphql 16 has no "exports" map: Vite resolves our imports to its
+        // ESM build while Node loads the CommonJS one for graphql-ws, and
+        // graphql-js refuses schemas from "another realm". Inlining
+        // graphql-ws makes both resolve the same way.
+        inline: ["graphql-ws"],
+      },
+    },
   },
 });

@@ -1,1 +1,6 @@
 export * from "./database.ts";
+export * from "./graphql-replication.ts";
+export {
+  graphqlQueryBuilders,
+  graphqlReplicationOptions,
+} from "@okada/sync-rules";

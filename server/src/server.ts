@@ -98,11 +98,16 @@ export async function startServer(
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
+      logger.debug("close: ws");
       await ws.close();
+      logger.debug("close: http");
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
+      logger.debug("close: core");
       await core.stop();
+      logger.debug("close: store");
       await embedded?.stop();
+      logger.debug("close: done");
     })();
     return closing;
   };

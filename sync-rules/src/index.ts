@@ -10,3 +10,4 @@ export * from "./schemas/stock.ts";
 export * from "./schemas/orders.ts";
 export * from "./schemas/riders.ts";
 export * from "./graphql/index.ts";
+export * from "./rules/index.ts";

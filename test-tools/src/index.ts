@@ -1,2 +1,3 @@
 export * from "./server.ts";
 export * from "./http.ts";
+export * from "./link/index.ts";

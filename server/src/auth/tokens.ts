@@ -67,7 +67,10 @@ export function createTokenService(options: TokenOptions): TokenService {
 function userFromClaims(payload: Record<string, unknown>): SyncUser {
   const { sub, role, name, storeId, riderId, city } = payload;
   if (typeof sub !== "string" || !ROLES.includes(role as Role)) {
-    throw new OkadaError("UNAUTHENTICATED", "The token carries no user.");
+    throw new OkadaError(
+      "UNAUTHENTICATED",
+      "The token carries no user; log in again.",
+    );
   }
   const user: SyncUser = {
     id: sub,

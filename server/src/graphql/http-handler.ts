@@ -5,13 +5,17 @@
  */
 import type { RequestHandler, Response } from "express";
 import {
-  GraphQLError,
+  OperationTypeNode,
+  coerceInputValue,
   execute,
   getOperationAST,
+  isInputType,
   parse,
+  typeFromAST,
   validate,
   type DocumentNode,
   type ExecutionResult,
+  type GraphQLError,
   type GraphQLSchema,
 } from "graphql";
 import type { Logger } from "pino";
@@ -76,16 +80,64 @@ function parseDocument(schema: GraphQLSchema, body: GraphQLBody): DocumentNode {
   if (!operation) {
     throw new OkadaError(
       "MALFORMED_QUERY",
-      "Name the operation to run with operationName.",
+      body.operationName === undefined
+        ? "Name the operation to run with operationName."
+        : `The query has no operation named ${body.operationName}.`,
     );
   }
-  if (operation.operation === "subscription") {
+  if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
     throw new OkadaError(
       "MALFORMED_QUERY",
       "Subscriptions run over WebSocket (graphql-ws) on this path.",
     );
   }
   return document;
+}
+
+/** Fields of a push row that hold a document. */
+const DOCUMENT_FIELDS: ReadonlySet<unknown> = new Set([
+  "newDocumentState",
+  "assumedMasterState",
+]);
+
+function printPath(path: readonly (string | number)[]): string {
+  return path.map((k) => (typeof k === "number" ? `[${k}]` : `.${k}`)).join("");
+}
+
+/**
+ * graphql-js refused the variables before any resolver ran. The push input
+ * types are generated from the collection schemas, so a pushed document
+ * they refuse (a field missing, unknown or of the wrong type) fails its
+ * schema: SCHEMA_VIOLATION, as the validator would say. Anything else is
+ * a malformed request.
+ */
+function requestError(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  body: GraphQLBody,
+  errors: readonly GraphQLError[],
+): OkadaError {
+  const operation = getOperationAST(document, body.operationName);
+  const problems: string[] = [];
+  for (const definition of operation?.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    const type = typeFromAST(schema, definition.type);
+    const value = body.variables?.[name];
+    if (!isInputType(type) || value === undefined || value === null) continue;
+    coerceInputValue(value, type, (path, _invalid, error) => {
+      if (path.some((key) => DOCUMENT_FIELDS.has(key))) {
+        const message = error.message.replace(/\.$/, "");
+        problems.push(`${name}${printPath(path)}: ${message}`);
+      }
+    });
+  }
+  if (problems.length === 0) return malformed(errors);
+  return new OkadaError(
+    "SCHEMA_VIOLATION",
+    `A pushed document does not fit its schema: ` +
+      `${problems.slice(0, 5).join("; ")}. Fix the document and retry.`,
+    { problems: problems.slice(0, 50) },
+  );
 }
 
 /** The coded error behind an execution result, if any. */
@@ -143,6 +195,11 @@ export function graphqlHttpHandler(options: {
         operationName: body.operationName ?? null,
         contextValue: { core, user },
       });
+      // No `data` at all: refused before execution (variables that do
+      // not fit their types), which is the client's fault, not ours.
+      if (result.errors && !("data" in result)) {
+        throw requestError(schema, document, body, result.errors);
+      }
       for (const error of result.errors ?? []) {
         if (
           !(error.originalError instanceof OkadaError) &&

@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { OkadaError } from "@okada/sync-rules";
 import type { TokenService } from "../auth/tokens.ts";
-import { verifyPassword } from "../seed/password.ts";
+import { hashPassword, verifyPassword } from "../seed/password.ts";
 import type { Store, UserRecord } from "../store/types.ts";
 import type { SyncUser } from "../sync/user.ts";
 import { route } from "./errors.ts";
@@ -31,15 +31,25 @@ function field(body: unknown, name: string): string {
 
 export function authRoutes(store: Store, tokens: TokenService): Router {
   const router = Router();
+  // Checked when the user does not exist, so an unknown username costs the
+  // same scrypt work as a wrong password: timing tells them apart no
+  // better than the message does.
+  let decoyHash: Promise<string> | undefined;
   router.post(
     "/v1/auth/login",
     route(async (req, res) => {
+      if (!req.is("application/json")) {
+        throw new OkadaError(
+          "UNSUPPORTED_MEDIA_TYPE",
+          'Send {"username", "password"} as application/json.',
+        );
+      }
       const username = field(req.body, "username");
       const password = field(req.body, "password");
       const record = await store.getUser(username);
-      const ok = record
-        ? await verifyPassword(password, record.passwordHash)
-        : false;
+      const hash =
+        record?.passwordHash ?? (await (decoyHash ??= hashPassword("decoy")));
+      const ok = (await verifyPassword(password, hash)) && record !== undefined;
       if (!record || !ok) {
         throw new OkadaError(
           "INVALID_CREDENTIALS",

@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { ErrorRequestHandler, RequestHandler, Response } from "express";
 import type { Logger } from "pino";
 import { OkadaError } from "@okada/sync-rules";
 
@@ -22,17 +22,31 @@ export function toOkadaError(error: unknown): OkadaError {
   if (type === "entity.parse.failed") {
     return new OkadaError("BAD_REQUEST", "The request body is not valid JSON.");
   }
-  if (typeof type === "string" && type.startsWith("encoding.")) {
+  if (
+    type === "charset.unsupported" ||
+    (typeof type === "string" && type.startsWith("encoding."))
+  ) {
     return new OkadaError(
       "UNSUPPORTED_MEDIA_TYPE",
-      "The request body's encoding is not supported.",
+      "The request body's encoding or charset is not supported; " +
+        "send UTF-8 JSON, plain or gzip.",
+    );
+  }
+  // Other client errors of the body parser (a corrupt gzip stream, a body
+  // cut short) carry a 4xx status: the request's fault, not the server's.
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status === "number" && status >= 400 && status < 500) {
+    return new OkadaError(
+      "BAD_REQUEST",
+      "The request body could not be read; check its Content-Encoding " +
+        "and Content-Length.",
     );
   }
   return new OkadaError("INTERNAL", "Something went wrong on the server.");
 }
 
 export function sendError(
-  res: import("express").Response,
+  res: Response,
   error: OkadaError,
   extra: Record<string, unknown> = {},
 ): void {

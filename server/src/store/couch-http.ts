@@ -69,7 +69,9 @@ export function createCouchHttp(options: CouchHttpOptions): CouchHttp {
         ...request,
         signal: linked.signal,
       };
-      outcome = { body: await server.request(nanoRequest) };
+      outcome = {
+        body: await untilAborted(server.request(nanoRequest), linked.signal),
+      };
     } catch (err) {
       outcome = { err };
     } finally {
@@ -142,6 +144,29 @@ function describe(request: CouchRequest): string {
     .filter((part) => part !== undefined)
     .join("/");
   return `${request.method ?? "GET"} /${target}`;
+}
+
+/**
+ * nano leaves its promise pending when an abort lands while it reads a
+ * response body (a longpoll that has sent its headers), so the abort is
+ * raced here rather than trusted to nano.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason as Error);
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error as Error);
+      },
+    );
+  });
 }
 
 /** One signal that aborts when either input does, without leaking listeners. */

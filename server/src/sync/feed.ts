@@ -69,10 +69,12 @@ export class ChangeFeed {
   }
 
   async stop(): Promise<void> {
+    this.#logger?.debug({ db: this.#store.dbName }, "feed stopping");
     this.#abort?.abort();
     await this.#loop;
     this.#loop = undefined;
     this.#abort = undefined;
+    this.#logger?.debug({ db: this.#store.dbName }, "feed stopped");
   }
 
   async #run(signal: AbortSignal): Promise<void> {

@@ -1,0 +1,439 @@
+/**
+ * Property tests: random concurrent edit histories, pushed to a server
+ * model in random interleavings, end with every replica identical to the
+ * server and every invariant holding. Set FC_SEED to replay a failure;
+ * fast-check prints the seed and the shrunk path of every failure.
+ *
+ * Invariants, each named by a test below:
+ * - convergence: after a final push and pull, every replica equals the
+ *   master;
+ * - validity: every master state fits the schema and keeps the business
+ *   invariants;
+ * - orders: the status never moves back; the history only grows and
+ *   holds every event of every accepted push; contents never change once
+ *   accepted, nor the rider once picked up; only a reassignment refuses
+ *   a push;
+ * - stock: onHand never goes negative and equals the initial count plus
+ *   every accepted adjustment (clamped at zero); reserved is the server's;
+ * - riders: the location is the newest fix ever accepted;
+ * - order-independence: the same concurrent pushes in every arrival
+ *   order give the same status, history, contents and stock.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { WireDoc } from "../../protocol.ts";
+import { canonicalJson } from "../../protocol.ts";
+import type { OrderDoc } from "../../schemas/orders.ts";
+import { schemaProblems } from "../../validate.ts";
+import type { Wire } from "../define.ts";
+import { eventKey } from "../status.ts";
+import { compareTimes } from "../time.ts";
+import type { Order } from "../test-support.ts";
+import {
+  NEW_ORDER,
+  RIDER,
+  STOCK,
+  USERS,
+  orderAt,
+  patch,
+  step,
+} from "../test-support.ts";
+import type { RuleUser } from "../types.ts";
+import { businessProblems, nextStatuses } from "./api.ts";
+import { ORDER_RANK, wasAccepted, wasPickedUp } from "./order-status.ts";
+import type { Actor } from "./sync-model.ts";
+import {
+  SyncModel,
+  commandArb,
+  fcSeed,
+  permutations,
+  propertyOptions,
+} from "./sync-model.ts";
+
+const seed = fcSeed();
+if (seed !== undefined) console.info(`fast-check: replaying FC_SEED=${seed}`);
+
+const asOrder = (doc: WireDoc) => doc as Wire<OrderDoc> & WireDoc;
+
+function statusSteps(user: RuleUser) {
+  return (local: WireDoc, now: string): WireDoc[] =>
+    nextStatuses(user, local).map((to) => {
+      const next = step(asOrder(local), to, user.id, now);
+      return to === "rejected"
+        ? patch(next, { rejectionReason: "Out of stock" })
+        : next;
+    });
+}
+
+function customerPhone(): Actor {
+  const user = USERS.customer;
+  return {
+    name: "customer",
+    user,
+    skew: -7,
+    edits: (local, now) => {
+      const order = asOrder(local);
+      const [first, ...rest] = order.items;
+      if (first === undefined) return statusSteps(user)(local, now);
+      const more = { ...first, qty: first.qty + 1 };
+      return [
+        ...statusSteps(user)(local, now),
+        patch(order, {
+          items: [more, ...rest],
+          totalXaf: order.totalXaf + first.unitPriceXaf,
+          updatedAt: now,
+        }),
+        patch(order, {
+          deliveryAddress: {
+            text: `Gate ${now.slice(14, 16)}`,
+            city: "Douala",
+          },
+          updatedAt: now,
+        }),
+      ];
+    },
+  };
+}
+
+function staffTablet(name: string, skew: number, reassign: boolean): Actor {
+  const user = USERS.staff;
+  return {
+    name,
+    user,
+    skew,
+    edits: (local, now) => [
+      ...statusSteps(user)(local, now),
+      ...(reassign
+        ? ["rd_dla_01", "rd_dla_02"].map((riderId) =>
+            patch(local, { riderId, updatedAt: now }),
+          )
+        : []),
+      patch(local, {
+        payment: { ...asOrder(local).payment, status: "paid" },
+        updatedAt: now,
+      }),
+    ],
+  };
+}
+
+function riderPhone(user: RuleUser, skew: number): Actor {
+  return {
+    name: user.id,
+    user,
+    skew,
+    edits: statusSteps(user),
+  };
+}
+
+const ORDER_STARTS = ["pending", "accepted", "ready"] as const;
+
+function checkOrderHistory(model: SyncModel): void {
+  const masters = model.masters.map(asOrder);
+  for (const master of masters) {
+    expect(schemaProblems("orders", master)).toEqual([]);
+    expect(businessProblems("orders", master)).toEqual([]);
+  }
+  masters.slice(1).forEach((next, i) => {
+    const prev = masters[i] as Order;
+    expect(ORDER_RANK[next.status]).toBeGreaterThanOrEqual(
+      ORDER_RANK[prev.status],
+    );
+    const kept = new Set(next.statusHistory.map(eventKey));
+    for (const event of prev.statusHistory) {
+      expect(kept.has(eventKey(event))).toBe(true);
+    }
+    if (wasAccepted(prev)) {
+      expect(next.items).toEqual(prev.items);
+      expect(next.totalXaf).toBe(prev.totalXaf);
+      expect(next.deliveryAddress).toEqual(prev.deliveryAddress);
+      expect(next.payment.method).toBe(prev.payment.method);
+    }
+    if (wasPickedUp(prev)) expect(next.riderId).toBe(prev.riderId);
+  });
+  const final = new Set(asOrder(model.master).statusHistory.map(eventKey));
+  for (const push of model.pushes) {
+    if (!push.review.ok) {
+      // Only a reassignment (the rider lost the order) refuses a push.
+      expect(push.review.code).toBe("FORBIDDEN");
+      continue;
+    }
+    for (const event of asOrder(push.local).statusHistory) {
+      expect(final.has(eventKey(event))).toBe(true);
+    }
+  }
+}
+
+function expectConverged(model: SyncModel): void {
+  for (const local of model.locals()) {
+    expect(canonicalJson(local)).toBe(canonicalJson(model.master));
+  }
+}
+
+describe("convergence (fast-check)", () => {
+  it("orders: replicas converge and the state machine holds", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ORDER_STARTS),
+        fc.array(commandArb(6), { maxLength: 60 }),
+        (start, commands) => {
+          const model = new SyncModel("orders", orderAt(start), [
+            customerPhone(),
+            staffTablet("tablet-a", 0, true),
+            staffTablet("tablet-b", 13, true),
+            riderPhone(USERS.rider, -20),
+            riderPhone(USERS.otherRider, 4),
+            riderPhone(USERS.rider, 9),
+          ]);
+          for (const command of commands) model.run(command);
+          model.finish();
+          expectConverged(model);
+          checkOrderHistory(model);
+        },
+      ),
+      propertyOptions(200),
+    );
+  });
+
+  it("stock: onHand is the initial count plus every adjustment", () => {
+    const server: Actor = {
+      name: "server",
+      user: USERS.server,
+      skew: 0,
+      direct: true,
+      edits: (local, now) =>
+        [0, 1, 3].map((reserved) => patch(local, { reserved, updatedAt: now })),
+    };
+    const tablet = (name: string, skew: number): Actor => ({
+      name,
+      user: USERS.staff,
+      skew,
+      edits: (local, now) =>
+        [-4, -1, 1, 2, 5, 10]
+          .map((delta) => Number(local["onHand"]) + delta)
+          .filter((onHand) => onHand >= 0)
+          .map((onHand) => patch(local, { onHand, updatedAt: now })),
+    });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 20 }),
+        fc.array(commandArb(4), { maxLength: 60 }),
+        (onHand, commands) => {
+          const initial = patch(STOCK, { onHand });
+          const model = new SyncModel("stock", initial, [
+            tablet("tablet-a", 0),
+            tablet("tablet-b", -15),
+            tablet("tablet-c", 7),
+            server,
+          ]);
+          for (const command of commands) model.run(command);
+          model.finish();
+          expectConverged(model);
+          let expected = onHand;
+          let reserved = 0;
+          for (const push of model.pushes) {
+            expect(push.review.ok).toBe(true);
+            const delta =
+              Number(push.local["onHand"]) - Number(push.base["onHand"]);
+            expected = Math.max(0, expected + delta);
+            if (push.actor === "server")
+              reserved = Number(push.local["reserved"]);
+          }
+          for (const master of model.masters) {
+            expect(schemaProblems("stock", master)).toEqual([]);
+          }
+          expect(model.master["onHand"]).toBe(expected);
+          expect(model.master["reserved"]).toBe(reserved);
+        },
+      ),
+      propertyOptions(200),
+    );
+  });
+
+  it("riders: the newest fix wins whatever the arrival order", () => {
+    const phone = (name: string, skew: number): Actor => ({
+      name,
+      user: USERS.rider,
+      skew,
+      edits: (local, now) => {
+        const fix = (minutesAgo: number) => ({
+          lat: 4 + minutesAgo / 100,
+          lng: 9.7,
+          accuracy: 10,
+          recordedAt: new Date(
+            Date.parse(now) - minutesAgo * 60_000,
+          ).toISOString(),
+        });
+        return [
+          patch(local, { location: fix(0), updatedAt: now }),
+          patch(local, { location: fix(30), updatedAt: now }),
+          patch(local, { availability: "busy", updatedAt: now }),
+          patch(local, { availability: "available", updatedAt: now }),
+        ];
+      },
+    });
+    const admin: Actor = {
+      name: "admin",
+      user: USERS.admin,
+      skew: 3,
+      edits: (local, now) => [patch(local, { name: "A. K.", updatedAt: now })],
+    };
+    fc.assert(
+      fc.property(fc.array(commandArb(3), { maxLength: 50 }), (commands) => {
+        const model = new SyncModel("riders", RIDER, [
+          phone("phone-a", 0),
+          phone("phone-b", -40),
+          admin,
+        ]);
+        for (const command of commands) model.run(command);
+        model.finish();
+        expectConverged(model);
+        const stamp = (doc: WireDoc) =>
+          (doc["location"] as { recordedAt: string }).recordedAt;
+        const newest = model.pushes
+          .filter((push) => push.review.ok)
+          .map((push) => stamp(push.local))
+          .reduce((a, b) => (compareTimes(a, b) >= 0 ? a : b), stamp(RIDER));
+        expect(stamp(model.master)).toBe(newest);
+      }),
+      propertyOptions(200),
+    );
+  });
+});
+
+/** Pushes `locals` (all edited from `base`) in `order` to a fresh master. */
+function replay(
+  collection: "orders" | "stock" | "riders",
+  base: WireDoc,
+  locals: readonly [Actor, WireDoc][],
+): SyncModel {
+  const model = new SyncModel(
+    collection,
+    base,
+    locals.map(([actor]) => actor),
+  );
+  locals.forEach(([, local], i) => {
+    model.setLocal(i, local);
+  });
+  locals.forEach((_, i) => {
+    model.run({ kind: "push", replica: i, choice: 0, minutes: 0 });
+  });
+  return model;
+}
+
+describe("order-independence (fast-check)", () => {
+  it("orders: every arrival order gives the same outcome", () => {
+    const actors = [
+      customerPhone(),
+      staffTablet("tablet-a", 0, false),
+      staffTablet("tablet-b", 11, false),
+      riderPhone(USERS.rider, -5),
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ORDER_STARTS),
+        fc.array(commandArb(actors.length), { maxLength: 12 }),
+        (start, commands) => {
+          const base = orderAt(start);
+          const edited = new SyncModel("orders", base, actors);
+          for (const c of commands) edited.run({ ...c, kind: "edit" });
+          const locals = actors.map((actor, i): [Actor, WireDoc] => [
+            actor,
+            edited.locals()[i] ?? base,
+          ]);
+          const outcomes = permutations(locals).map((order) => {
+            const model = replay("orders", base, order);
+            expect(model.pushes.every((p) => p.review.ok)).toBe(true);
+            const { status, statusHistory, items, totalXaf } = asOrder(
+              model.master,
+            );
+            return JSON.stringify({ status, statusHistory, items, totalXaf });
+          });
+          expect(new Set(outcomes).size).toBe(1);
+          const furthest = locals
+            .map(([, doc]) => asOrder(doc).status)
+            .reduce((a, b) => (ORDER_RANK[a] >= ORDER_RANK[b] ? a : b));
+          expect(JSON.parse(outcomes[0] ?? "{}")).toMatchObject({
+            status: furthest,
+          });
+        },
+      ),
+      propertyOptions(100),
+    );
+  });
+
+  it("stock: every arrival order gives the initial count plus all deltas", () => {
+    const tablet: Actor = {
+      name: "tablet",
+      user: USERS.staff,
+      skew: 0,
+      edits: () => [],
+    };
+    const deltas = fc
+      .array(fc.integer({ min: -10, max: 20 }), { minLength: 2, maxLength: 5 })
+      .filter(
+        (ds) => ds.filter((d) => d < 0).reduce((a, b) => a + b, 0) >= -10,
+      );
+    fc.assert(
+      fc.property(deltas, (ds) => {
+        const base = patch(STOCK, { onHand: 10 });
+        const locals = ds.map((delta, i): [Actor, WireDoc] => [
+          tablet,
+          patch(base, {
+            onHand: 10 + delta,
+            updatedAt: `2026-05-01T09:00:0${i}.000Z`,
+          }),
+        ]);
+        const total = 10 + ds.reduce((a, b) => a + b, 0);
+        for (const order of permutations(locals)) {
+          expect(replay("stock", base, order).master["onHand"]).toBe(total);
+        }
+      }),
+      propertyOptions(100),
+    );
+  });
+
+  it.each([
+    [10, [5, -2], 13],
+    [10, [-2, 5], 13],
+    [3, [-2, -2], 0],
+  ])("stock %i with adjustments %j ends at %i", (onHand, ds, expected) => {
+    const tablet: Actor = {
+      name: "t",
+      user: USERS.staff,
+      skew: 0,
+      edits: () => [],
+    };
+    const base = patch(STOCK, { onHand });
+    const locals = ds.map((delta, i): [Actor, WireDoc] => [
+      tablet,
+      patch(base, {
+        onHand: onHand + delta,
+        updatedAt: `2026-05-01T09:00:0${i}Z`,
+      }),
+    ]);
+    expect(replay("stock", base, locals).master["onHand"]).toBe(expected);
+  });
+
+  it("orders: a pending order cancelled and accepted concurrently ends cancelled", () => {
+    const cancelled = step(
+      NEW_ORDER,
+      "cancelled",
+      "customer",
+      "2026-05-01T08:05:00Z",
+    );
+    const accepted = step(
+      NEW_ORDER,
+      "accepted",
+      "staff",
+      "2026-05-01T08:04:00Z",
+    );
+    for (const order of permutations<[Actor, WireDoc]>([
+      [customerPhone(), cancelled],
+      [staffTablet("t", 0, false), accepted],
+    ])) {
+      expect(replay("orders", NEW_ORDER, order).master["status"]).toBe(
+        "cancelled",
+      );
+    }
+  });
+});
