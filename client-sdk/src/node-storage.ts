@@ -14,5 +14,5 @@ export function nodeStorage(
 ): RxStorage<unknown, unknown> {
   return wrappedValidateAjvStorage({
     storage: getRxStorageDexie({ indexedDB, IDBKeyRange }),
-  }) as RxStorage<unknown, unknown>;
+  });
 }

@@ -11,3 +11,4 @@ export * from "./schemas/orders.ts";
 export * from "./schemas/riders.ts";
 export * from "./graphql/index.ts";
 export * from "./rules/index.ts";
+export * from "./socket/index.ts";

@@ -8,6 +8,7 @@
  * applied in array order; each row is independent (one refused row does
  * not undo another).
  */
+import type { ErrorCode } from "./errors.ts";
 import type { Checkpoint } from "./ids.ts";
 
 /**
@@ -41,6 +42,25 @@ export interface PushRow {
  * did not take as sent. The client adopts these.
  */
 export type PushConflicts = WireDoc[];
+
+/**
+ * A row the rules refused. Nothing of it was written; `master` is the
+ * state the client should return to (null when the document does not
+ * exist on the server).
+ */
+export interface PushRejection {
+  id: string;
+  code: ErrorCode;
+  message: string;
+  master: WireDoc | null;
+}
+
+/** Everything a push tells the client, per collection. */
+export interface PushResult {
+  /** Master states to adopt: merged results and masters that moved. */
+  conflicts: WireDoc[];
+  rejections: PushRejection[];
+}
 
 /** Largest page a pull may ask for. */
 export const MAX_PULL_LIMIT = 1000;

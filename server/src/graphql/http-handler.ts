@@ -19,7 +19,7 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import type { Logger } from "pino";
-import { OkadaError } from "@okada/sync-rules";
+import { OkadaError, type PushRejection } from "@okada/sync-rules";
 import { bearerToken, type TokenService } from "../auth/tokens.ts";
 import { sendError, toOkadaError } from "../http/errors.ts";
 import type { SyncCore } from "../sync/core.ts";
@@ -188,13 +188,20 @@ export function graphqlHttpHandler(options: {
       res.locals["userId"] = user.id;
       const body = readBody(req.body);
       const document = parseDocument(schema, body);
-      const result = await execute({
+      const rejections: PushRejection[] = [];
+      const executed = await execute({
         schema,
         document,
         variableValues: body.variables ?? null,
         operationName: body.operationName ?? null,
-        contextValue: { core, user },
+        contextValue: { core, user, rejections },
       });
+      // Refused rows travel beside the data: RxDB reads only the conflict
+      // list, while clients that care find the reasons here.
+      const result =
+        rejections.length > 0
+          ? { ...executed, extensions: { ...executed.extensions, rejections } }
+          : executed;
       // No `data` at all: refused before execution (variables that do
       // not fit their types), which is the client's fault, not ours.
       if (result.errors && !("data" in result)) {

@@ -13,6 +13,7 @@ import {
   operationNames,
   type CollectionName,
   type PullResult,
+  type PushRejection,
 } from "@okada/sync-rules";
 import type { SyncCore } from "../sync/core.ts";
 import type { SyncUser } from "../sync/user.ts";
@@ -23,6 +24,8 @@ export interface GraphQLContext {
   core: SyncCore;
   /** HTTP: verified before execution. */
   user?: SyncUser;
+  /** Rows refused during this request, reported in `extensions`. */
+  rejections?: PushRejection[];
   /** WebSocket: verifies the token of a subscription. */
   authenticate?: (headers: unknown) => Promise<SyncUser>;
 }
@@ -52,8 +55,12 @@ function pullResolver(collection: CollectionName): Resolver {
 }
 
 function pushResolver(collection: CollectionName): Resolver {
-  return (_src, args: Record<string, unknown>, context) =>
-    context.core.push(requireUser(context), collection, args["rows"]);
+  return async (_src, args: Record<string, unknown>, context) => {
+    const user = requireUser(context);
+    const result = await context.core.push(user, collection, args["rows"]);
+    context.rejections?.push(...result.rejections);
+    return result.conflicts;
+  };
 }
 
 function streamSubscriber(collection: CollectionName): Subscriber {

@@ -10,7 +10,7 @@ import type { GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
-import { OkadaError } from "@okada/sync-rules";
+import type { OkadaError } from "@okada/sync-rules";
 import { bearerToken, type TokenService } from "../auth/tokens.ts";
 import type { SyncCore } from "../sync/core.ts";
 import type { SyncUser } from "../sync/user.ts";

@@ -11,7 +11,7 @@ import {
   type Checkpoint,
   type CollectionName,
   type PullResult,
-  type WireDoc,
+  type PushResult,
 } from "@okada/sync-rules";
 import type { Store } from "../store/types.ts";
 import { openReadPolicy, type ReadPolicy } from "./access.ts";
@@ -88,12 +88,12 @@ export class SyncCore {
     );
   }
 
-  /** Returns the master states the client must adopt. */
+  /** The states the client must adopt and the rows the rules refused. */
   async push(
     user: SyncUser,
     collection: CollectionName,
     rows: unknown,
-  ): Promise<WireDoc[]> {
+  ): Promise<PushResult> {
     const parsed = parseRows(collection, rows);
     const outcome = await push(this.#store.collection(collection), parsed);
     this.#logger?.debug(
@@ -106,7 +106,7 @@ export class SyncCore {
       },
       "push",
     );
-    return outcome.conflicts;
+    return { conflicts: outcome.conflicts, rejections: outcome.rejections };
   }
 
   /**

@@ -20,9 +20,7 @@ const SEQ_PATTERN = /^\d+(-[\w-]{1,4000})?$/;
 export function parseCheckpoint(value: unknown): string {
   if (value === null || value === undefined) return "0";
   const seq =
-    typeof value === "object" && "seq" in value
-      ? (value as { seq: unknown }).seq
-      : undefined;
+    typeof value === "object" && "seq" in value ? value.seq : undefined;
   if (typeof seq !== "string" || !SEQ_PATTERN.test(seq)) {
     throw new OkadaError(
       "INVALID_CHECKPOINT",

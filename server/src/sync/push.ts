@@ -4,6 +4,7 @@ import {
   assertValidDoc,
   sameState,
   type CollectionName,
+  type PushRejection,
   type PushRow,
   type WireDoc,
 } from "@okada/sync-rules";
@@ -16,6 +17,8 @@ const MAX_ATTEMPTS = 5;
 export interface PushOutcome {
   /** Current master states the client must adopt. */
   conflicts: WireDoc[];
+  /** Rows the rules refused; nothing of them was written. */
+  rejections: PushRejection[];
   /** IDs written by this call (replays of stored states are not). */
   written: string[];
 }
@@ -133,5 +136,5 @@ export async function push(
       break;
     }
   }
-  return { conflicts, written };
+  return { conflicts, written, rejections: [] };
 }

@@ -6,11 +6,13 @@
  *
  * A write that raced is authorized as the change the writer made from
  * the state they saw (assumed -> new), not as the merged result, because
- * the merge also carries other people's changes. Three guards keep that
+ * the merge also carries other people's changes. Guards keep that
  * honest: the writer must still hold their relation on the current
  * master (a reassigned rider is refused); the assumed state must be one
- * the master could have passed through (`ancestry`); and the merged
- * result must fit the schema and the invariants.
+ * the master could have passed through (`ancestry`); the merged result
+ * must fit the schema and the invariants; and a push with no assumed
+ * state for a document that exists (a create that raced, or a replayed
+ * create) must cause only changes the writer may make.
  */
 import type { WireDoc } from "../protocol.ts";
 import { sameState } from "../protocol.ts";
@@ -94,6 +96,12 @@ function mergedPush(
   }
   const merged = mergeWith(rules, assumed, next, master);
   if (merged._deleted) return { ok: true, doc: merged, merged: true };
+  if (assumed === undefined && !sameState(merged, master)) {
+    // Without a base every field merges by last writer, which trusts the
+    // writer's clock; so the effect must be one they may cause.
+    const effect = checkWriteWith(rules, user, master, merged);
+    if (!effect.ok) return effect;
+  }
   const shape = schemaProblems(rules.collection, merged);
   if (shape.length > 0) {
     return refuse(

@@ -44,7 +44,7 @@ import { ORDER_RANK, wasAccepted, wasPickedUp } from "./order-status.ts";
 import type { Actor } from "./sync-model.ts";
 import {
   SyncModel,
-  commandArb,
+  commandsArb,
   fcSeed,
   permutations,
   propertyOptions,
@@ -65,12 +65,12 @@ function statusSteps(user: RuleUser) {
     });
 }
 
-function customerPhone(): Actor {
+function customerPhone(name = "customer", skew = -7): Actor {
   const user = USERS.customer;
   return {
-    name: "customer",
+    name,
     user,
-    skew: -7,
+    skew,
     edits: (local, now) => {
       const order = asOrder(local);
       const [first, ...rest] = order.items;
@@ -83,6 +83,9 @@ function customerPhone(): Actor {
           totalXaf: order.totalXaf + first.unitPriceXaf,
           updatedAt: now,
         }),
+        // Same total, other items: only a merge that keeps items and
+        // total together stays consistent.
+        patch(order, { items: [...order.items].reverse(), updatedAt: now }),
         patch(order, {
           deliveryAddress: {
             text: `Gate ${now.slice(14, 16)}`,
@@ -174,10 +177,11 @@ describe("convergence (fast-check)", () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...ORDER_STARTS),
-        fc.array(commandArb(6), { maxLength: 60 }),
+        commandsArb(7, 60),
         (start, commands) => {
           const model = new SyncModel("orders", orderAt(start), [
             customerPhone(),
+            customerPhone("customer-laptop", 21),
             staffTablet("tablet-a", 0, true),
             staffTablet("tablet-b", 13, true),
             riderPhone(USERS.rider, -20),
@@ -216,7 +220,7 @@ describe("convergence (fast-check)", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 20 }),
-        fc.array(commandArb(4), { maxLength: 60 }),
+        commandsArb(4, 60),
         (onHand, commands) => {
           const initial = patch(STOCK, { onHand });
           const model = new SyncModel("stock", initial, [
@@ -278,7 +282,7 @@ describe("convergence (fast-check)", () => {
       edits: (local, now) => [patch(local, { name: "A. K.", updatedAt: now })],
     };
     fc.assert(
-      fc.property(fc.array(commandArb(3), { maxLength: 50 }), (commands) => {
+      fc.property(commandsArb(3, 50), (commands) => {
         const model = new SyncModel("riders", RIDER, [
           phone("phone-a", 0),
           phone("phone-b", -40),
@@ -331,7 +335,7 @@ describe("order-independence (fast-check)", () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...ORDER_STARTS),
-        fc.array(commandArb(actors.length), { maxLength: 12 }),
+        commandsArb(actors.length, 12),
         (start, commands) => {
           const base = orderAt(start);
           const edited = new SyncModel("orders", base, actors);

@@ -141,16 +141,17 @@ const ROWS: Row[] = [
     symmetric: true,
   },
   {
+    // Ours reorders the lines (same total); theirs changes the total.
+    // Merged field by field, ours' items would meet theirs' total.
     name: "orders: items and total travel together",
     collection: "orders",
     base: pending,
-    ours: patch(pending, { ...newItems, updatedAt: at(5) }),
-    theirs: patch(pending, {
-      items: [{ productId: "p_rice", qty: 2, unitPriceXaf: 6500 }],
-      totalXaf: 13000,
-      updatedAt: at(4),
+    ours: patch(pending, {
+      items: [...pending.items].reverse(),
+      updatedAt: at(5),
     }),
-    expect: newItems,
+    theirs: patch(pending, { ...newItems, updatedAt: at(4) }),
+    expect: { items: [...pending.items].reverse(), totalXaf: 7500 },
     symmetric: true,
   },
   {

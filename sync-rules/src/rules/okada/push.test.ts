@@ -168,6 +168,27 @@ const ROWS: Row[] = [
     doc: { onHand: 12 },
   },
   {
+    name: "a replayed create after the store moved the order on",
+    user: "customer",
+    collection: "orders",
+    assumed: undefined,
+    next: NEW_ORDER,
+    master: orderAt("accepted"),
+    expected: "merged",
+    doc: orderAt("accepted"),
+  },
+  {
+    name: "a replayed create with a clock set ahead changes nothing",
+    user: "customer",
+    collection: "orders",
+    assumed: undefined,
+    next: patch(NEW_ORDER, { updatedAt: at(999) }),
+    master: patch(orderAt("accepted"), {
+      payment: { method: "cash", status: "paid" },
+    }),
+    expected: "FORBIDDEN",
+  },
+  {
     name: "a create racing with a document in another store",
     user: "otherStaff",
     collection: "products",

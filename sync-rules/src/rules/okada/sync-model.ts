@@ -60,6 +60,17 @@ export function commandArb(replicas: number): fc.Arbitrary<Command> {
   });
 }
 
+/**
+ * A command sequence. `size: "max"` matters: by default fast-check keeps
+ * arrays to about ten elements, too few for several devices to race.
+ */
+export function commandsArb(
+  replicas: number,
+  maxLength: number,
+): fc.Arbitrary<Command[]> {
+  return fc.array(commandArb(replicas), { maxLength, size: "max" });
+}
+
 const EPOCH = Date.UTC(2026, 4, 1, 8, 0, 0);
 
 export class SyncModel {
