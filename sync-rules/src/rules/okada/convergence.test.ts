@@ -15,17 +15,15 @@
  *   a push;
  * - stock: onHand never goes negative and equals the initial count plus
  *   every accepted adjustment (clamped at zero); reserved is the server's;
- * - riders: the location is the newest fix ever accepted;
- * - order-independence: the same concurrent pushes in every arrival
- *   order give the same status, history, contents and stock.
+ * - riders: the location is the newest fix ever accepted.
+ *
+ * Order-independence has its own file.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { WireDoc } from "../../protocol.ts";
 import { canonicalJson } from "../../protocol.ts";
-import type { OrderDoc } from "../../schemas/orders.ts";
 import { schemaProblems } from "../../validate.ts";
-import type { Wire } from "../define.ts";
 import { eventKey } from "../status.ts";
 import { compareTimes } from "../time.ts";
 import type { Order } from "../test-support.ts";
@@ -38,95 +36,24 @@ import {
   patch,
   step,
 } from "../test-support.ts";
-import type { RuleUser } from "../types.ts";
-import { businessProblems, nextStatuses } from "./api.ts";
+import { businessProblems } from "./api.ts";
+import {
+  asOrder,
+  customerPhone,
+  riderPhone,
+  staffTablet,
+} from "./order-actors.ts";
 import { ORDER_RANK, wasAccepted, wasPickedUp } from "./order-status.ts";
 import type { Actor } from "./sync-model.ts";
 import {
   SyncModel,
   commandsArb,
   fcSeed,
-  permutations,
   propertyOptions,
 } from "./sync-model.ts";
 
 const seed = fcSeed();
 if (seed !== undefined) console.info(`fast-check: replaying FC_SEED=${seed}`);
-
-const asOrder = (doc: WireDoc) => doc as Wire<OrderDoc> & WireDoc;
-
-function statusSteps(user: RuleUser) {
-  return (local: WireDoc, now: string): WireDoc[] =>
-    nextStatuses(user, local).map((to) => {
-      const next = step(asOrder(local), to, user.id, now);
-      return to === "rejected"
-        ? patch(next, { rejectionReason: "Out of stock" })
-        : next;
-    });
-}
-
-function customerPhone(name = "customer", skew = -7): Actor {
-  const user = USERS.customer;
-  return {
-    name,
-    user,
-    skew,
-    edits: (local, now) => {
-      const order = asOrder(local);
-      const [first, ...rest] = order.items;
-      if (first === undefined) return statusSteps(user)(local, now);
-      const more = { ...first, qty: first.qty + 1 };
-      return [
-        ...statusSteps(user)(local, now),
-        patch(order, {
-          items: [more, ...rest],
-          totalXaf: order.totalXaf + first.unitPriceXaf,
-          updatedAt: now,
-        }),
-        // Same total, other items: only a merge that keeps items and
-        // total together stays consistent.
-        patch(order, { items: [...order.items].reverse(), updatedAt: now }),
-        patch(order, {
-          deliveryAddress: {
-            text: `Gate ${now.slice(14, 16)}`,
-            city: "Douala",
-          },
-          updatedAt: now,
-        }),
-      ];
-    },
-  };
-}
-
-function staffTablet(name: string, skew: number, reassign: boolean): Actor {
-  const user = USERS.staff;
-  return {
-    name,
-    user,
-    skew,
-    edits: (local, now) => [
-      ...statusSteps(user)(local, now),
-      ...(reassign
-        ? ["rd_dla_01", "rd_dla_02"].map((riderId) =>
-            patch(local, { riderId, updatedAt: now }),
-          )
-        : []),
-      patch(local, {
-        payment: { ...asOrder(local).payment, status: "paid" },
-        updatedAt: now,
-      }),
-    ],
-  };
-}
-
-function riderPhone(user: RuleUser, skew: number): Actor {
-  return {
-    name: user.id,
-    user,
-    skew,
-    edits: statusSteps(user),
-  };
-}
 
 const ORDER_STARTS = ["pending", "accepted", "ready"] as const;
 
@@ -301,143 +228,5 @@ describe("convergence (fast-check)", () => {
       }),
       propertyOptions(200),
     );
-  });
-});
-
-/** Pushes `locals` (all edited from `base`) in `order` to a fresh master. */
-function replay(
-  collection: "orders" | "stock" | "riders",
-  base: WireDoc,
-  locals: readonly [Actor, WireDoc][],
-): SyncModel {
-  const model = new SyncModel(
-    collection,
-    base,
-    locals.map(([actor]) => actor),
-  );
-  locals.forEach(([, local], i) => {
-    model.setLocal(i, local);
-  });
-  locals.forEach((_, i) => {
-    model.run({ kind: "push", replica: i, choice: 0, minutes: 0 });
-  });
-  return model;
-}
-
-describe("order-independence (fast-check)", () => {
-  it("orders: every arrival order gives the same outcome", () => {
-    const actors = [
-      customerPhone(),
-      staffTablet("tablet-a", 0, false),
-      staffTablet("tablet-b", 11, false),
-      riderPhone(USERS.rider, -5),
-    ];
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...ORDER_STARTS),
-        commandsArb(actors.length, 12),
-        (start, commands) => {
-          const base = orderAt(start);
-          const edited = new SyncModel("orders", base, actors);
-          for (const c of commands) edited.run({ ...c, kind: "edit" });
-          const locals = actors.map((actor, i): [Actor, WireDoc] => [
-            actor,
-            edited.locals()[i] ?? base,
-          ]);
-          const outcomes = permutations(locals).map((order) => {
-            const model = replay("orders", base, order);
-            expect(model.pushes.every((p) => p.review.ok)).toBe(true);
-            const { status, statusHistory, items, totalXaf } = asOrder(
-              model.master,
-            );
-            return JSON.stringify({ status, statusHistory, items, totalXaf });
-          });
-          expect(new Set(outcomes).size).toBe(1);
-          const furthest = locals
-            .map(([, doc]) => asOrder(doc).status)
-            .reduce((a, b) => (ORDER_RANK[a] >= ORDER_RANK[b] ? a : b));
-          expect(JSON.parse(outcomes[0] ?? "{}")).toMatchObject({
-            status: furthest,
-          });
-        },
-      ),
-      propertyOptions(100),
-    );
-  });
-
-  it("stock: every arrival order gives the initial count plus all deltas", () => {
-    const tablet: Actor = {
-      name: "tablet",
-      user: USERS.staff,
-      skew: 0,
-      edits: () => [],
-    };
-    const deltas = fc
-      .array(fc.integer({ min: -10, max: 20 }), { minLength: 2, maxLength: 5 })
-      .filter(
-        (ds) => ds.filter((d) => d < 0).reduce((a, b) => a + b, 0) >= -10,
-      );
-    fc.assert(
-      fc.property(deltas, (ds) => {
-        const base = patch(STOCK, { onHand: 10 });
-        const locals = ds.map((delta, i): [Actor, WireDoc] => [
-          tablet,
-          patch(base, {
-            onHand: 10 + delta,
-            updatedAt: `2026-05-01T09:00:0${i}.000Z`,
-          }),
-        ]);
-        const total = 10 + ds.reduce((a, b) => a + b, 0);
-        for (const order of permutations(locals)) {
-          expect(replay("stock", base, order).master["onHand"]).toBe(total);
-        }
-      }),
-      propertyOptions(100),
-    );
-  });
-
-  it.each([
-    [10, [5, -2], 13],
-    [10, [-2, 5], 13],
-    [3, [-2, -2], 0],
-  ])("stock %i with adjustments %j ends at %i", (onHand, ds, expected) => {
-    const tablet: Actor = {
-      name: "t",
-      user: USERS.staff,
-      skew: 0,
-      edits: () => [],
-    };
-    const base = patch(STOCK, { onHand });
-    const locals = ds.map((delta, i): [Actor, WireDoc] => [
-      tablet,
-      patch(base, {
-        onHand: onHand + delta,
-        updatedAt: `2026-05-01T09:00:0${i}Z`,
-      }),
-    ]);
-    expect(replay("stock", base, locals).master["onHand"]).toBe(expected);
-  });
-
-  it("orders: a pending order cancelled and accepted concurrently ends cancelled", () => {
-    const cancelled = step(
-      NEW_ORDER,
-      "cancelled",
-      "customer",
-      "2026-05-01T08:05:00Z",
-    );
-    const accepted = step(
-      NEW_ORDER,
-      "accepted",
-      "staff",
-      "2026-05-01T08:04:00Z",
-    );
-    for (const order of permutations<[Actor, WireDoc]>([
-      [customerPhone(), cancelled],
-      [staffTablet("t", 0, false), accepted],
-    ])) {
-      expect(replay("orders", NEW_ORDER, order).master["status"]).toBe(
-        "cancelled",
-      );
-    }
   });
 });
