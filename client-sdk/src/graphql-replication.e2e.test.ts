@@ -104,11 +104,14 @@ describe("GraphQL replication with stock RxDB clients", () => {
     await Promise.all([inSync(a), inSync(b)]);
   });
 
-  it("pulls the whole demo catalog into an empty client", async () => {
-    expect(await a.db.products.count().exec()).toBe(2000);
-    expect(await a.db.stock.count().exec()).toBe(2000);
-    expect(await a.db.stores.count().exec()).toBe(10);
-    expect(await b.db.riders.count().exec()).toBe(12);
+  it("pulls the user's part of the demo catalog into an empty client", async () => {
+    // The customer lives in Douala: six stores of 200 products each.
+    expect(await a.db.stores.count().exec()).toBe(6);
+    expect(await a.db.products.count().exec()).toBe(1200);
+    expect(await a.db.stock.count().exec()).toBe(1200);
+    expect(await a.db.riders.count().exec()).toBe(0);
+    // Staff see the riders of their city.
+    expect(await b.db.riders.count().exec()).toBe(6);
   });
 
   it("carries a write on one client to the other live", async () => {
@@ -147,70 +150,110 @@ describe("GraphQL replication with stock RxDB clients", () => {
     expect(stored.get(offline.id)?.doc["totalXaf"]).toBe(900);
   });
 
-  it("answers a push on a stale master with the master", async () => {
+  it("merges a push on a stale master and returns the result", async () => {
     const token = await login(server.url, "admin");
     const builders = graphqlQueryBuilders("products");
+    const pullReq = builders.pullQueryBuilder(null, 1);
     const pulled = await graphql(
       server.graphqlUrl,
       token,
-      builders.pullQueryBuilder(null, 1).query,
-      builders.pullQueryBuilder(null, 1).variables,
+      pullReq.query,
+      pullReq.variables,
     );
-    const master = (
-      pulled.body as {
-        data: {
-          pullProducts: { documents: (ProductDoc & { _deleted: boolean })[] };
-        };
-      }
-    ).data.pullProducts.documents[0];
-    if (!master) throw new Error("no product pulled");
-    const stale = { ...master, priceXaf: master.priceXaf + 1 };
-    const mine = { ...master, priceXaf: master.priceXaf + 2 };
-    const request = builders.pushQueryBuilder([
-      { assumedMasterState: stale, newDocumentState: mine },
-    ]);
-    const pushed = await graphql(
-      server.graphqlUrl,
-      token,
-      request.query,
-      request.variables,
-    );
-    expect(pushed.status).toBe(200);
-    const conflicts = (pushed.body as { data: { pushProducts: unknown[] } })
-      .data.pushProducts;
+    type Doc = ProductDoc & { _deleted: boolean };
+    const m0 = (pulled.body as { data: { pullProducts: { documents: Doc[] } } })
+      .data.pullProducts.documents[0];
+    if (!m0) throw new Error("no product pulled");
+    const send = async (assumed: Doc, next: Doc) => {
+      const req = builders.pushQueryBuilder([
+        { assumedMasterState: assumed, newDocumentState: next },
+      ]);
+      const res = await graphql(
+        server.graphqlUrl,
+        token,
+        req.query,
+        req.variables,
+      );
+      expect(res.status).toBe(200);
+      return (res.body as { data: { pushProducts: Doc[] } }).data.pushProducts;
+    };
+    const t1 = new Date(Date.now() + 1000).toISOString();
+    const m1 = { ...m0, name: { ...m0.name, en: "Renamed" }, updatedAt: t1 };
+    expect(await send(m0, m1)).toEqual([]);
+    // A second writer still holds m0 and changes the price.
+    const t2 = new Date(Date.now() + 2000).toISOString();
+    const mine = { ...m0, priceXaf: m0.priceXaf + 25, updatedAt: t2 };
+    const conflicts = await send(m0, mine);
     expect(conflicts).toEqual([
-      expect.objectContaining({ id: master.id, priceXaf: master.priceXaf }),
+      expect.objectContaining({
+        id: m0.id,
+        priceXaf: m0.priceXaf + 25,
+        name: { fr: m0.name.fr, en: "Renamed" },
+      }),
     ]);
     const stored = await server.server.store
       .collection("products")
-      .getMany([master.id]);
-    expect(stored.get(master.id)?.doc["priceXaf"]).toBe(master.priceXaf);
+      .getMany([m0.id]);
+    expect(stored.get(m0.id)?.doc).toMatchObject({
+      priceXaf: m0.priceXaf + 25,
+      name: { en: "Renamed" },
+    });
   });
 
-  it("resolves a concurrent offline edit to one state on both clients", async () => {
-    const id = "p_dla_akwa_0005";
-    await Promise.all([inSync(a), inSync(b)]);
+  it("merges a concurrent offline edit to one state everywhere", async () => {
+    const placed = order("customer", "st_dla_akwa");
+    await a.db.orders.insert(placed);
+    await waitFor(
+      async () => (await b.db.orders.findOne(placed.id).exec()) !== null,
+      "the order on the staff tablet",
+    );
     for (const r of a.replications) await r.pause();
-    const stamp = new Date().toISOString();
-    const onA = await a.db.products.findOne(id).exec();
-    await onA?.incrementalPatch({ priceXaf: 1111, updatedAt: stamp });
-    const onB = await b.db.products.findOne(id).exec();
-    await onB?.incrementalPatch({ priceXaf: 2222, updatedAt: stamp });
+    const later = new Date(Date.now() + 1000).toISOString();
+    const onB = await b.db.orders.findOne(placed.id).exec();
+    await onB?.incrementalPatch({
+      status: "accepted",
+      statusHistory: [
+        ...placed.statusHistory,
+        { status: "accepted", at: later, by: "staff" },
+      ],
+      updatedAt: later,
+    });
     await inSync(b);
+    const latest = new Date(Date.now() + 2000).toISOString();
+    const onA = await a.db.orders.findOne(placed.id).exec();
+    await onA?.incrementalPatch({
+      status: "cancelled",
+      statusHistory: [
+        ...placed.statusHistory,
+        { status: "cancelled", at: latest, by: "customer" },
+      ],
+      updatedAt: latest,
+    });
     for (const r of a.replications) await r.start();
     await inSync(a);
     await waitFor(async () => {
       const [x, y] = await Promise.all([
-        a.db.products.findOne(id).exec(),
-        b.db.products.findOne(id).exec(),
+        a.db.orders.findOne(placed.id).exec(),
+        b.db.orders.findOne(placed.id).exec(),
       ]);
-      return x?.priceXaf !== undefined && x.priceXaf === y?.priceXaf;
-    }, "both clients to agree on the price");
+      return (
+        x?.status === "cancelled" &&
+        y?.status === "cancelled" &&
+        x.statusHistory.length === 3 &&
+        y.statusHistory.length === 3
+      );
+    }, "both clients to hold the merge of both edits");
     const stored = await server.server.store
-      .collection("products")
-      .getMany([id]);
-    const final = (await a.db.products.findOne(id).exec())?.priceXaf;
-    expect(stored.get(id)?.doc["priceXaf"]).toBe(final);
+      .collection("orders")
+      .getMany([placed.id]);
+    // Cancelling outranks accepting; the history keeps both events.
+    const doc = stored.get(placed.id)?.doc as unknown as OrderDoc;
+    expect(doc.status).toBe("cancelled");
+    expect(doc.statusHistory.map((e) => e.status)).toEqual([
+      "pending",
+      "accepted",
+      "cancelled",
+    ]);
   });
 
   it("keeps every acknowledged write across a server restart", async () => {

@@ -61,7 +61,7 @@ export function assertValidDoc(
   if (problems.length > 0) {
     const id =
       doc !== null && typeof doc === "object" && "id" in doc
-        ? String((doc).id)
+        ? String(doc.id)
         : "(no id)";
     throw new OkadaError(
       "SCHEMA_VIOLATION",

@@ -1,15 +1,77 @@
-import type { CollectionName, WireDoc } from "@okada/sync-rules";
+/**
+ * What a user may see, decided by the sync-rules read scopes on every
+ * document the server sends, on every transport, live streams included.
+ */
+import {
+  createReader,
+  type CollectionName,
+  type StoreDirectory,
+  type WireDoc,
+} from "@okada/sync-rules";
 import type { SyncUser } from "./user.ts";
 
 /**
- * Decides what a user may see. The sync core asks it for every document it
- * sends, on every transport, live streams included.
+ * `visible`: send it. `removed`: the user held it before and lost it
+ * (an order reassigned to another rider); send a removal so their client
+ * drops it. `hidden`: never send anything.
  */
+export type Visibility = "visible" | "removed" | "hidden";
+
+export type Viewer = (collection: CollectionName, doc: WireDoc) => Visibility;
+
 export interface ReadPolicy {
-  canRead(user: SyncUser, collection: CollectionName, doc: WireDoc): boolean;
+  /** A viewer with the user's scopes worked out once. */
+  viewerFor(user: SyncUser): Viewer;
 }
 
-/** Every authenticated user reads everything. */
+function heldBefore(user: SyncUser, doc: WireDoc): boolean {
+  const former = doc["formerRiderIds"];
+  return (
+    user.riderId !== undefined &&
+    Array.isArray(former) &&
+    former.includes(user.riderId)
+  );
+}
+
+/** Okada's read rules over a live directory of stores by city. */
+export function rulesReadPolicy(directory: () => StoreDirectory): ReadPolicy {
+  return {
+    viewerFor(user) {
+      const canRead = createReader(user, directory());
+      return (collection, doc) => {
+        if (canRead(collection, doc)) return "visible";
+        if (collection === "orders" && heldBefore(user, doc)) return "removed";
+        return "hidden";
+      };
+    },
+  };
+}
+
+/** Every authenticated user reads everything (tools and tests). */
 export const openReadPolicy: ReadPolicy = {
-  canRead: () => true,
+  viewerFor: () => () => "visible",
 };
+
+/**
+ * The removal a former holder receives: the document marked deleted,
+ * without who holds it now.
+ */
+export function removalOf(doc: WireDoc): WireDoc {
+  const { riderId: _current, ...rest } = doc;
+  return { ...rest, _deleted: true } as WireDoc;
+}
+
+/** Applies a viewer to a batch: visible docs and removals, in order. */
+export function visibleTo(
+  viewer: Viewer,
+  collection: CollectionName,
+  docs: readonly WireDoc[],
+): WireDoc[] {
+  const out: WireDoc[] = [];
+  for (const doc of docs) {
+    const seen = viewer(collection, doc);
+    if (seen === "visible") out.push(doc);
+    else if (seen === "removed") out.push(removalOf(doc));
+  }
+  return out;
+}

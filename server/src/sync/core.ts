@@ -14,7 +14,8 @@ import {
   type PushResult,
 } from "@okada/sync-rules";
 import type { Store } from "../store/types.ts";
-import { openReadPolicy, type ReadPolicy } from "./access.ts";
+import { rulesReadPolicy, visibleTo, type ReadPolicy } from "./access.ts";
+import { LiveStoreDirectory } from "./directory.ts";
 import { ChangeFeed, type ChangeFeedOptions } from "./feed.ts";
 import { pull } from "./pull.ts";
 import { parseRows, push } from "./push.ts";
@@ -23,6 +24,7 @@ import { toWire } from "./wire.ts";
 
 export interface SyncCoreOptions {
   store: Store;
+  /** Default: Okada's read rules. */
   policy?: ReadPolicy;
   logger?: Logger;
   feed?: ChangeFeedOptions;
@@ -36,10 +38,12 @@ export class SyncCore {
   readonly #policy: ReadPolicy;
   readonly #logger: Logger | undefined;
   readonly #feeds = new Map<CollectionName, ChangeFeed>();
+  readonly #directory = new LiveStoreDirectory();
 
   constructor(options: SyncCoreOptions) {
     this.#store = options.store;
-    this.#policy = options.policy ?? openReadPolicy;
+    this.#policy =
+      options.policy ?? rulesReadPolicy(() => this.#directory.current);
     this.#logger = options.logger;
     for (const name of COLLECTION_NAMES) {
       const feedOptions: ChangeFeedOptions = { ...options.feed };
@@ -54,7 +58,19 @@ export class SyncCore {
   }
 
   async start(): Promise<void> {
-    await Promise.all([...this.#feeds.values()].map((f) => f.start()));
+    const stores = this.#store.collection("stores");
+    const since = await stores.currentSeq();
+    await this.#directory.load(stores);
+    const storesFeed = this.#feed("stores");
+    this.#directory.follow(storesFeed);
+    // The directory was read up to at least `since`; following from there
+    // may repeat a store change, which is harmless, but never misses one.
+    await storesFeed.start(since);
+    await Promise.all(
+      [...this.#feeds.entries()]
+        .filter(([name]) => name !== "stores")
+        .map(([, feed]) => feed.start()),
+    );
   }
 
   async stop(): Promise<void> {
@@ -80,8 +96,7 @@ export class SyncCore {
   ): Promise<PullResult> {
     return pull(
       this.#store.collection(collection),
-      this.#policy,
-      user,
+      this.#policy.viewerFor(user),
       collection,
       checkpoint,
       limit,
@@ -95,7 +110,12 @@ export class SyncCore {
     rows: unknown,
   ): Promise<PushResult> {
     const parsed = parseRows(collection, rows);
-    const outcome = await push(this.#store.collection(collection), parsed);
+    const outcome = await push(
+      this.#store.collection(collection),
+      user,
+      collection,
+      parsed,
+    );
     this.#logger?.debug(
       {
         user: user.id,
@@ -103,6 +123,7 @@ export class SyncCore {
         rows: parsed.length,
         written: outcome.written.length,
         conflicts: outcome.conflicts.length,
+        rejected: outcome.rejections.length,
       },
       "push",
     );
@@ -110,22 +131,28 @@ export class SyncCore {
   }
 
   /**
-   * Calls `listener` with every later change the user may see. Batches
-   * with nothing visible are not delivered.
+   * Calls `listener` with every later change the user may see, removals
+   * included. Batches with nothing for the user are not delivered.
    */
   subscribe(
     user: SyncUser,
     collection: CollectionName,
     listener: LiveListener,
   ): () => void {
-    const feed = this.#feeds.get(collection);
-    if (!feed) throw new OkadaError("UNKNOWN_COLLECTION", collection);
+    const feed = this.#feed(collection);
     return feed.subscribe(({ changes, lastSeq }) => {
-      const documents = changes
-        .map((c) => toWire(c.doc))
-        .filter((doc) => this.#policy.canRead(user, collection, doc));
+      // Scopes are worked out per batch: the store directory may change.
+      const viewer = this.#policy.viewerFor(user);
+      const docs = changes.map((c) => toWire(c.doc));
+      const documents = visibleTo(viewer, collection, docs);
       if (documents.length === 0) return;
       listener({ documents, checkpoint: { seq: lastSeq as Checkpoint } });
     });
+  }
+
+  #feed(collection: CollectionName): ChangeFeed {
+    const feed = this.#feeds.get(collection);
+    if (!feed) throw new OkadaError("UNKNOWN_COLLECTION", collection);
+    return feed;
   }
 }

@@ -59,10 +59,10 @@ export class ChangeFeed {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Starts following from the store's current sequence. */
-  async start(): Promise<void> {
+  /** Starts following after `since`, by default from now. */
+  async start(since?: string): Promise<void> {
     if (this.#loop) return;
-    this.#since = await this.#store.currentSeq();
+    this.#since = since ?? (await this.#store.currentSeq());
     const abort = new AbortController();
     this.#abort = abort;
     this.#loop = this.#run(abort.signal);

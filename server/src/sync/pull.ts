@@ -7,8 +7,7 @@ import {
   type WireDoc,
 } from "@okada/sync-rules";
 import type { CollectionStore } from "../store/types.ts";
-import type { ReadPolicy } from "./access.ts";
-import type { SyncUser } from "./user.ts";
+import { removalOf, type Viewer } from "./access.ts";
 import { toWire } from "./wire.ts";
 
 /**
@@ -54,8 +53,7 @@ export function parseLimit(value: unknown): number {
  */
 export async function pull(
   store: CollectionStore,
-  policy: ReadPolicy,
-  user: SyncUser,
+  viewer: Viewer,
   collection: CollectionName,
   checkpoint: unknown,
   limit: unknown,
@@ -68,7 +66,9 @@ export async function pull(
     const page = await store.changes(since, want);
     for (const change of page.results) {
       const doc = toWire(change.doc);
-      if (policy.canRead(user, collection, doc)) documents.push(doc);
+      const seen = viewer(collection, doc);
+      if (seen === "visible") documents.push(doc);
+      else if (seen === "removed") documents.push(removalOf(doc));
     }
     since = page.lastSeq;
     if (page.results.length < want || documents.length >= max) break;

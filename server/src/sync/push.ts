@@ -1,21 +1,34 @@
+/**
+ * Applying pushed rows. Each row is reviewed by the sync rules against
+ * the master it meets (authorised, merged when the master moved,
+ * validated) and written as a compare-and-set on the CouchDB revision; a
+ * write that lost a race is reviewed again against the new master.
+ */
+import { createHash } from "node:crypto";
 import {
+  COLLECTIONS,
   MAX_PUSH_ROWS,
   OkadaError,
   assertValidDoc,
+  canonicalJson,
+  reviewPush,
   sameState,
   type CollectionName,
   type PushRejection,
   type PushRow,
+  type RuleUser,
   type WireDoc,
 } from "@okada/sync-rules";
 import type { CollectionStore, CurrentDoc, StoredDoc } from "../store/types.ts";
 import { toStored, toWire } from "./wire.ts";
 
 /** How often a row is re-read and retried when CouchDB reports a race. */
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 8;
+/** Fingerprints of recent writes kept on a counter document. */
+const APPLIED_WRITES_KEPT = 16;
 
 export interface PushOutcome {
-  /** Current master states the client must adopt. */
+  /** States the client must adopt: merges, and masters it must return to. */
   conflicts: WireDoc[];
   /** Rows the rules refused; nothing of them was written. */
   rejections: PushRejection[];
@@ -65,76 +78,156 @@ export function parseRows(
   });
 }
 
-type Decision =
-  | { kind: "done" }
-  | { kind: "conflict"; master: WireDoc }
-  | { kind: "write"; doc: StoredDoc };
-
 /**
- * Compare-and-set against the master: the client's write goes through only
- * when what it assumed is what the store holds now. A row whose new state
- * is already stored is a replay and succeeds without a write.
+ * A counter's delta is not idempotent: a push replayed after its answer
+ * was lost would add the delta again. Collections whose schema keeps
+ * `appliedWrites` remember a fingerprint of each write they took.
  */
-function decide(row: PushRow, current: CurrentDoc | undefined): Decision {
+function guardsReplays(collection: CollectionName): boolean {
+  return "appliedWrites" in COLLECTIONS[collection].schema.properties;
+}
+
+function fingerprint(user: RuleUser, row: PushRow): string {
+  return createHash("sha256")
+    .update(user.id)
+    .update("\n")
+    .update(row.assumedMasterState ? canonicalJson(row.assumedMasterState) : "")
+    .update("\n")
+    .update(canonicalJson(row.newDocumentState))
+    .digest("hex")
+    .slice(0, 16);
+}
+
+function appliedWrites(doc: WireDoc | undefined): string[] {
+  const list = doc?.["appliedWrites"];
+  return Array.isArray(list) ? list.map(String) : [];
+}
+
+/** Server-owned bookkeeping added to what the rules decided to store. */
+function finalise(
+  collection: CollectionName,
+  master: WireDoc | undefined,
+  doc: WireDoc,
+  print: string | undefined,
+): WireDoc {
+  const out: WireDoc = { ...doc };
+  if (print !== undefined) {
+    out["appliedWrites"] = [...appliedWrites(master), print].slice(
+      -APPLIED_WRITES_KEPT,
+    );
+  }
+  const before = master?.["riderId"];
+  if (
+    collection === "orders" &&
+    typeof before === "string" &&
+    before !== doc["riderId"]
+  ) {
+    const former = Array.isArray(master?.["formerRiderIds"])
+      ? (master["formerRiderIds"] as string[])
+      : [];
+    if (!former.includes(before)) {
+      out["formerRiderIds"] = [...former, before].slice(-50);
+    }
+  }
+  return out;
+}
+
+type Decision =
+  | { kind: "adopt"; master: WireDoc }
+  | { kind: "done" }
+  | { kind: "reject"; rejection: PushRejection; revert: WireDoc }
+  | { kind: "write"; doc: WireDoc; stored: StoredDoc };
+
+function decide(
+  user: RuleUser,
+  collection: CollectionName,
+  row: PushRow,
+  current: CurrentDoc | undefined,
+): Decision {
   const next = row.newDocumentState;
-  if (current === undefined) {
-    return { kind: "write", doc: toStored(next) };
+  const master = current ? toWire(current.doc) : undefined;
+  const guarded = guardsReplays(collection) && user.role !== "server";
+  const print = guarded ? fingerprint(user, row) : undefined;
+  if (master && print && appliedWrites(master).includes(print)) {
+    return { kind: "adopt", master };
   }
-  const master = toWire(current.doc);
-  if (sameState(master, next)) return { kind: "done" };
-  const assumed = row.assumedMasterState;
-  if (assumed && sameState(assumed, master)) {
-    return { kind: "write", doc: toStored(next, current.rev) };
+  const review = reviewPush(user, collection, row, master);
+  if (!review.ok) {
+    return {
+      kind: "reject",
+      rejection: {
+        id: next.id,
+        code: review.code,
+        message: review.message,
+        master: master ?? null,
+      },
+      // A refused create is undone on the client by a deletion.
+      revert: master ?? { ...next, _deleted: true },
+    };
   }
-  return { kind: "conflict", master };
+  if (master && sameState(review.doc, master)) {
+    return sameState(next, master)
+      ? { kind: "done" }
+      : { kind: "adopt", master };
+  }
+  const doc = finalise(collection, master, review.doc, print);
+  return { kind: "write", doc, stored: toStored(doc, current?.rev) };
 }
 
 /**
- * Applies rows as compare-and-set writes. Resolves only after the store
- * has answered for every written row, so whatever is acknowledged is held.
+ * Applies rows for `user`. Resolves only after the store has answered
+ * for every written row, so whatever is acknowledged is held.
  */
 export async function push(
   store: CollectionStore,
+  user: RuleUser,
+  collection: CollectionName,
   rows: readonly PushRow[],
 ): Promise<PushOutcome> {
-  const conflicts: WireDoc[] = [];
-  const written: string[] = [];
+  const outcome: PushOutcome = { conflicts: [], rejections: [], written: [] };
   let pending = [...rows];
   for (let attempt = 1; pending.length > 0; attempt++) {
-    const ids = pending.map((r) => r.newDocumentState.id);
-    const current = await store.getMany(ids);
-    const writes: { row: PushRow; doc: StoredDoc }[] = [];
+    if (attempt > MAX_ATTEMPTS) {
+      throw new OkadaError(
+        "STORE_UNAVAILABLE",
+        "These documents are being changed by many writers at once; " +
+          "retry shortly.",
+      );
+    }
+    const current = await store.getMany(
+      pending.map((r) => r.newDocumentState.id),
+    );
+    const writes: { row: PushRow; doc: WireDoc; stored: StoredDoc }[] = [];
     for (const row of pending) {
-      const decision = decide(row, current.get(row.newDocumentState.id));
-      if (decision.kind === "conflict") conflicts.push(decision.master);
-      if (decision.kind === "write") writes.push({ row, doc: decision.doc });
+      const id = row.newDocumentState.id;
+      const decision = decide(user, collection, row, current.get(id));
+      if (decision.kind === "adopt") outcome.conflicts.push(decision.master);
+      if (decision.kind === "reject") {
+        outcome.rejections.push(decision.rejection);
+        outcome.conflicts.push(decision.revert);
+      }
+      if (decision.kind === "write") writes.push({ row, ...decision });
     }
     if (writes.length === 0) break;
-    const results = await store.bulkWrite(writes.map((w) => w.doc));
-    const raced: PushRow[] = [];
+    const results = await store.bulkWrite(writes.map((w) => w.stored));
+    pending = [];
     results.forEach((result, i) => {
-      const row = writes[i]?.row;
-      if (row === undefined) return;
-      if (result.ok) written.push(result.id);
-      else if (result.error === "conflict") raced.push(row);
-      else {
+      const write = writes[i];
+      if (write === undefined) return;
+      if (result.ok) {
+        outcome.written.push(result.id);
+        if (!sameState(write.doc, write.row.newDocumentState)) {
+          outcome.conflicts.push(write.doc);
+        }
+      } else if (result.error === "conflict") {
+        pending.push(write.row);
+      } else {
         throw new OkadaError(
           "INTERNAL",
           `The store refused ${result.id}: ${result.reason}`,
         );
       }
     });
-    pending = raced;
-    if (attempt >= MAX_ATTEMPTS && pending.length > 0) {
-      const latest = await store.getMany(
-        pending.map((r) => r.newDocumentState.id),
-      );
-      for (const row of pending) {
-        const master = latest.get(row.newDocumentState.id);
-        if (master) conflicts.push(toWire(master.doc));
-      }
-      break;
-    }
   }
-  return { conflicts, written, rejections: [] };
+  return outcome;
 }

@@ -62,7 +62,7 @@ export interface Lock<D> {
   reason: string;
 }
 
-/** A field only the server writes; a client's new document carries `initial`. */
+/** A field only the server writes; a new client document has `initial`. */
 export interface ServerOwnedField {
   path: string;
   /** Value a client-created document must carry; absent: no value. */

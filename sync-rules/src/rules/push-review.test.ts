@@ -31,7 +31,7 @@ const shelf = defineRules<Wire<StockDoc>>({
 });
 
 describe("engine: reviewing pushes against a rule set", () => {
-  it("refuses a merge that breaks an invariant though each side kept it", () => {
+  it("refuses a merge breaking an invariant each side kept", () => {
     const review = reviewPushWith(
       shelf,
       USERS.staff,

@@ -15,7 +15,7 @@ import type { WireDoc } from "../protocol.ts";
 import type { StatusEdge, StatusMachine } from "./define.ts";
 import { canonical, getPath } from "./paths.ts";
 import type { RuleUser, WriteVerdict } from "./types.ts";
-import { ALLOWED, refuse } from "./types.ts";
+import { ALLOWED, capitalized, refuse } from "./types.ts";
 
 export interface StatusEvent {
   status: string;
@@ -66,9 +66,10 @@ function noEdge(
   const next = machine.edges.filter((e) => e.from === from).map((e) => e.to);
   const message =
     next.length === 0
-      ? `${label} is ${from}, a final status; it cannot become ${to}.`
-      : `${label} cannot go from ${from} to ${to}; from ${from} it can ` +
-        `only become ${next.join(" or ")}.`;
+      ? `${capitalized(label)} is ${from}, a final status; it cannot ` +
+        `become ${to}.`
+      : `${capitalized(label)} cannot go from ${from} to ${to}; from ` +
+        `${from} it can only become ${next.join(" or ")}.`;
   return refuse("INVALID_TRANSITION", message);
 }
 

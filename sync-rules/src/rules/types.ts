@@ -39,3 +39,8 @@ export const ALLOWED: { readonly ok: true } = Object.freeze({ ok: true });
 export function refuse(code: ErrorCode, message: string): Refusal {
   return { ok: false, code, message };
 }
+
+/** "order ord_1 …" at the start of a sentence: "Order ord_1 …". */
+export function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -33,7 +33,7 @@ import {
 import type { StatusActor } from "./status.ts";
 import { attemptedEdge, statusVerdict } from "./status.ts";
 import type { RuleUser, WriteVerdict } from "./types.ts";
-import { ALLOWED, refuse } from "./types.ts";
+import { ALLOWED, capitalized, refuse } from "./types.ts";
 
 export interface WriteOptions {
   /**
@@ -64,7 +64,8 @@ export function checkWriteWith(
     if (problems.length > 0) {
       return refuse(
         "SCHEMA_VIOLATION",
-        `${label} does not fit the ${rules.collection} schema: ` +
+        `${capitalized(label)} does not fit the ${rules.collection} ` +
+          "schema: " +
           `${problems.slice(0, 3).join("; ")}.`,
       );
     }
@@ -113,7 +114,10 @@ function invariantVerdict(
   if (doc._deleted) return ALLOWED;
   const problems = rules.invariants(doc);
   if (problems.length === 0) return ALLOWED;
-  return refuse("BUSINESS_RULE", `${label}: ${problems.join(" ")}`);
+  return refuse(
+    "BUSINESS_RULE",
+    `${capitalized(label)}: ${problems.join(" ")}`,
+  );
 }
 
 function serverOwnedVerdict(

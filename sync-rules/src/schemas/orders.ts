@@ -49,6 +49,11 @@ export interface OrderDoc {
   status: OrderStatus;
   statusHistory: StatusEvent[];
   riderId?: string;
+  /**
+   * Riders the order was assigned to before; server-owned. Their clients
+   * are told to drop the order when it leaves them.
+   */
+  formerRiderIds?: string[];
   rejectionReason?: string;
   createdAt: string;
   updatedAt: string;
@@ -110,6 +115,7 @@ export const ordersSchema = {
       },
     },
     riderId: idField,
+    formerRiderIds: { type: "array", maxItems: 50, items: idField },
     rejectionReason: text(240),
     createdAt: timestampField,
     updatedAt: timestampField,

@@ -9,6 +9,11 @@ export interface StockDoc {
   onHand: number;
   /** Units held for accepted orders; written by the server only. */
   reserved: number;
+  /**
+   * Fingerprints of the last merged adjustments; server-owned. A counter
+   * delta is not idempotent, so a replayed push is recognised here.
+   */
+  appliedWrites?: string[];
   updatedAt: string;
 }
 
@@ -25,6 +30,11 @@ export const stockSchema = {
     productId: idField,
     onHand: count,
     reserved: count,
+    appliedWrites: {
+      type: "array",
+      maxItems: 32,
+      items: { type: "string", maxLength: 32 },
+    },
     updatedAt: timestampField,
   },
   required: ["id", "storeId", "productId", "onHand", "reserved", "updatedAt"],

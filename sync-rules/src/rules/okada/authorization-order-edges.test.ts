@@ -1,8 +1,9 @@
 /**
  * Authorization matrix for order status changes: every demo user against
- * every edge, plus multi-step writes and the status history rules. Columns: customer (who placed the order),
- * otherCustomer, staff (of the order's store), otherStaff, rider (the
- * one assigned from `accepted` on), otherRider, admin, server.
+ * every edge, plus multi-step writes and the status history rules.
+ * Columns: customer (who placed the order), otherCustomer, staff (of the
+ * order's store), otherStaff, rider (the one assigned from `accepted`
+ * on), otherRider, admin, server.
  * F = FORBIDDEN (not yours), IT = INVALID_TRANSITION (not your edge),
  * IF = IMMUTABLE_FIELD, BR = BUSINESS_RULE.
  */
@@ -118,14 +119,14 @@ describe("authorization: order status edges", () => {
       "admin",
       "delivered",
       "cancelled",
-      "order ord_0001 is delivered, a final status; it cannot become " +
+      "Order ord_0001 is delivered, a final status; it cannot become " +
         "cancelled.",
     ],
     [
       "staff",
       "ready",
       "cancelled",
-      "order ord_0001 cannot go from ready to cancelled; from ready it can " +
+      "Order ord_0001 cannot go from ready to cancelled; from ready it can " +
         "only become picked_up.",
     ],
   ] as const)("%s moving %s -> %s is told why", (user, from, to, message) => {

@@ -111,6 +111,7 @@ export const ordersRules = defineRules<Order>({
     { paths: ["payment.status"], by: ["storeStaff", "assignedRider"] },
   ],
   immutable: ["id", "customerId", "storeId", "createdAt"],
+  serverOwned: [{ path: "formerRiderIds" }],
   locks: [
     {
       paths: CONTENTS,

@@ -2,7 +2,7 @@
  * Okada's riders: admins manage who they are; a rider reports their own
  * availability and location.
  */
-import type { RiderDoc } from "../../schemas/riders.ts";
+import type { RiderDoc, RiderLocation } from "../../schemas/riders.ts";
 import type { Wire } from "../define.ts";
 import { defineRules } from "../define.ts";
 import { newest } from "../merge-strategies.ts";
@@ -12,7 +12,7 @@ type Rider = Wire<RiderDoc>;
 
 function recordedAt(location: unknown): unknown {
   return location !== null && typeof location === "object"
-    ? (location as Partial<RiderDoc["location"]>)?.recordedAt
+    ? (location as Partial<RiderLocation>).recordedAt
     : undefined;
 }
 

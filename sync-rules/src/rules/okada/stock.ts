@@ -20,7 +20,7 @@ export const stockRules = defineRules<Wire<StockDoc>>({
   create: [{ by: ["storeStaff"] }],
   fields: [{ paths: ["onHand"], by: ["storeStaff"] }],
   immutable: ["id", "storeId", "productId"],
-  serverOwned: [{ path: "reserved", initial: 0 }],
+  serverOwned: [{ path: "reserved", initial: 0 }, { path: "appliedWrites" }],
   invariants: (stock) => {
     const id = stockIdOf(stock.storeId, stock.productId);
     return stock.id === id ? [] : [`Its id must be "${id}".`];

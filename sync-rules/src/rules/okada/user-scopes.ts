@@ -1,16 +1,15 @@
 /**
  * Which scopes a user reads, from their token claims.
  *
- * Scope kinds, each with one meaning:
+ * Scope kinds, each with one meaning (documents in it; who holds it):
  *
- * | scope            | on documents                      | held by                        |
- * | ---------------- | --------------------------------- | ------------------------------ |
- * | `customer:<id>`  | the customer's orders             | that customer                  |
- * | `store:<id>`     | the store's orders, its store doc | staff of that store            |
- * | `rider:<id>`     | orders assigned, the rider's doc  | that rider                     |
- * | `city:<city>`    | stores in the city                | everyone in the city           |
- * | `catalogue:<id>` | the store's products and stock    | everyone in the store's city   |
- * | `fleet:<city>`   | riders of the city                | staff of stores in the city    |
+ * - `customer:<id>`: the customer's orders; that customer.
+ * - `store:<id>`: the store's orders and store doc; its staff.
+ * - `rider:<id>`: orders assigned, the rider's doc; that rider.
+ * - `city:<city>`: stores in the city; everyone in the city.
+ * - `catalogue:<id>`: the store's products and stock; everyone in the
+ *   store's city, and the store's staff.
+ * - `fleet:<city>`: riders of the city; staff of stores in the city.
  *
  * Products and stock name only their store, and a customer's orders
  * share `store:<id>` with staff, so catalogue access cannot be the
