@@ -48,22 +48,22 @@ interface Claims {
 
 async function sign(claims: Claims, secret = SECRET): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  const jwt = new SignJWT({ role: claims.role ?? "staff", name: "Test" })
+  const jwt = new SignJWT({ role: claims.role ?? "admin", name: "Test" })
     .setProtectedHeader({ alg: "HS256" })
     .setIssuer(claims.iss ?? ISSUER)
     .setIssuedAt(now - 60)
     .setExpirationTime(claims.exp ?? now + 3600);
-  if (claims.sub !== "") jwt.setSubject(claims.sub ?? "staff");
+  if (claims.sub !== "") jwt.setSubject(claims.sub ?? "admin");
   return jwt.sign(new TextEncoder().encode(secret));
 }
 
-/** A token whose payload was edited after signing. */
+/** A token whose subject was edited after signing. */
 function tampered(token: string): string {
   const [header = "", payload = "", signature = ""] = token.split(".");
   const claims = JSON.parse(
     new TextDecoder().decode(base64url.decode(payload)),
   ) as Record<string, unknown>;
-  const forged = base64url.encode(JSON.stringify({ ...claims, role: "admin" }));
+  const forged = base64url.encode(JSON.stringify({ ...claims, sub: "rider" }));
   return `${header}.${forged}.${signature}`;
 }
 
@@ -104,7 +104,8 @@ async function expectNotStored(id: string): Promise<void> {
 
 beforeAll(async () => {
   ts = await startTestServer({ seed: true });
-  goodToken = await login(ts.url, "staff");
+  // Admin may write the products of every store.
+  goodToken = await login(ts.url, "admin");
 });
 
 afterAll(async () => {

@@ -80,7 +80,8 @@ async function expectNotStored(id: string): Promise<void> {
 
 beforeAll(async () => {
   ts = await startTestServer({ seed: true });
-  token = await login(ts.url, "staff");
+  // Admin may write the products of every store.
+  token = await login(ts.url, "admin");
 });
 
 afterAll(async () => {

@@ -112,7 +112,8 @@ function postChunked(
 
 beforeAll(async () => {
   ts = await startTestServer({ seed: true });
-  token = await login(ts.url, "staff");
+  // Admin may write the products of every store.
+  token = await login(ts.url, "admin");
 });
 
 afterAll(async () => {

@@ -95,13 +95,13 @@ describe("request logs", () => {
     const loginUrl = `${server.url}/v1/auth/login`;
 
     // 1: a good login.
-    const token = await login(server.url, "staff", PASSWORD);
+    const token = await login(server.url, "admin", PASSWORD);
     // 2: a wrong password; 3: a body that is not JSON.
     await requestJson(loginUrl, {
-      body: { username: "staff", password: WRONG_PASSWORD },
+      body: { username: "admin", password: WRONG_PASSWORD },
     });
     await requestJson(loginUrl, {
-      rawBody: `{"username": "staff", "password": "${WRONG_PASSWORD}"`,
+      rawBody: `{"username": "admin", "password": "${WRONG_PASSWORD}"`,
     });
     // 4: a pull; 5: a push; 6: a push that fails the schema.
     await requestJson(graphqlUrl, {
@@ -151,13 +151,13 @@ describe("request logs", () => {
     ]);
     // Each line names the user once the token or password checked out.
     expect(logged.map((e) => e["user"])).toEqual([
-      "staff",
+      "admin",
       undefined,
       undefined,
-      "staff",
-      "staff",
-      "staff",
-      "staff",
+      "admin",
+      "admin",
+      "admin",
+      "admin",
       undefined,
       undefined,
     ]);
