@@ -134,6 +134,10 @@ describe(`bodies over ${MAX_BODY_BYTES} bytes`, () => {
     expect(Buffer.byteLength(rawBody)).toBe(MAX_BODY_BYTES + 1);
     const res = await requestJson(ts.graphqlUrl, { rawBody, token });
     expectCoded(res, 413, "PAYLOAD_TOO_LARGE");
+    // GraphQL clients read `errors`, so the code is there too.
+    expect(res.body).toMatchObject({
+      errors: [{ extensions: { code: "PAYLOAD_TOO_LARGE" } }],
+    });
     expect(await stored("too-large-by-one")).toEqual([]);
     await expectStillServing();
   });

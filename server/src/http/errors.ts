@@ -57,14 +57,24 @@ export function sendError(
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (error: unknown, _req, res, next) => {
+  return (error: unknown, req, res, next) => {
     if (res.headersSent) {
       next(error);
       return;
     }
     const coded = toOkadaError(error);
     if (coded.code === "INTERNAL") logger.error({ err: error }, "unhandled");
-    sendError(res, coded);
+    // GraphQL clients (RxDB among them) read `errors`, even for a body
+    // refused before the GraphQL handler ran.
+    const extra =
+      req.path === "/graphql"
+        ? {
+            errors: [
+              { message: coded.message, extensions: { code: coded.code } },
+            ],
+          }
+        : {};
+    sendError(res, coded, extra);
   };
 }
 
