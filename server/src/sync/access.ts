@@ -52,13 +52,28 @@ export const openReadPolicy: ReadPolicy = {
   viewerFor: () => () => "visible",
 };
 
+/** Statuses only an order's assigned rider records. */
+const RIDER_STATUSES: ReadonlySet<unknown> = new Set([
+  "picked_up",
+  "delivered",
+  "failed",
+]);
+
 /**
  * The removal a former holder receives: the document marked deleted,
- * without who holds it now.
+ * without anything that names who holds it now: its rider, the riders it
+ * passed through, and the events only its rider records (which are never
+ * the former holder's own: a rider who picked an order up keeps it).
  */
 export function removalOf(doc: WireDoc): WireDoc {
-  const { riderId: _current, ...rest } = doc;
-  return { ...rest, _deleted: true } as WireDoc;
+  const { riderId: _current, formerRiderIds: _riders, ...rest } = doc;
+  const history = doc["statusHistory"];
+  const statusHistory = Array.isArray(history)
+    ? history.filter(
+        (event: { status?: unknown }) => !RIDER_STATUSES.has(event.status),
+      )
+    : history;
+  return { ...rest, statusHistory, _deleted: true };
 }
 
 /** Applies a viewer to a batch: visible docs and removals, in order. */

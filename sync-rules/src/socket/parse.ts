@@ -64,7 +64,7 @@ export function parsePullRequest(value: unknown): PullRequest {
   // Each checkpoint's content is checked by the sync core.
   return {
     v: 1,
-    checkpoints: checkpoints as PullRequest["checkpoints"],
+    checkpoints: checkpoints,
     limit,
   };
 }
@@ -80,7 +80,7 @@ export function parsePushRequest(value: unknown): PushRequest {
     }
   }
   // Each row is checked against the collection's schema by the sync core.
-  return { v: 1, rows: rows as PushRequest["rows"] };
+  return { v: 1, rows: rows };
 }
 
 function isWireDoc(value: unknown): value is WireDoc {
