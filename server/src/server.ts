@@ -1,6 +1,6 @@
 /**
  * Assembles a running server: store (embedded or CouchDB), sync core,
- * HTTP API, GraphQL over HTTP and WebSocket.
+ * HTTP API, GraphQL over HTTP and WebSocket, socket.io on `/sync`.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -12,12 +12,15 @@ import { createGraphQLWsServer } from "./graphql/ws-server.ts";
 import { createApp } from "./http/app.ts";
 import { createLogger } from "./logger.ts";
 import { seedDemoData } from "./seed/seed.ts";
+import { attachSocketSync } from "./socket/index.ts";
 import { createCouchStore } from "./store/couch-store.ts";
 import {
   startEmbeddedCouch,
   type EmbeddedCouch,
 } from "./store/embedded-couch.ts";
-import type { Store } from "./store/types.ts";
+import { startReconciler, type Reconciler } from "./reconcile/index.ts";
+import type { ReconcilerOptions } from "./reconcile/index.ts";
+import type { ServerStore } from "./store/types.ts";
 import { SyncCore } from "./sync/core.ts";
 import type { ChangeFeedOptions } from "./sync/feed.ts";
 
@@ -25,8 +28,10 @@ export interface RunningServer {
   url: string;
   port: number;
   http: Server;
-  store: Store;
+  store: ServerStore;
   core: SyncCore;
+  /** Order intake and dispatch; present when `config.reconcile` is set. */
+  reconciler?: Reconciler;
   /** Present when the server started its own embedded store. */
   embedded?: EmbeddedCouch;
   close(): Promise<void>;
@@ -35,6 +40,8 @@ export interface RunningServer {
 export interface StartOptions {
   logger?: Logger;
   feed?: ChangeFeedOptions;
+  /** Clock and test seams of the reconciliation processes. */
+  reconcile?: Pick<ReconcilerOptions, "now" | "hooks" | "instanceId">;
 }
 
 export async function startServer(
@@ -68,6 +75,19 @@ export async function startServer(
     ...(options.feed ? { feed: options.feed } : {}),
   });
   await core.start();
+  const reconciler = config.reconcile
+    ? startReconciler({
+        store,
+        settings: config.reconcile,
+        logger: logger.child({ component: "reconcile" }),
+        feed: {
+          ...(options.feed?.pollTimeoutMs === undefined
+            ? {}
+            : { pollTimeoutMs: options.feed.pollTimeoutMs }),
+        },
+        ...options.reconcile,
+      })
+    : undefined;
   const tokens = createTokenService({
     secret: await resolveSecret(config.jwtSecret, config.dataDir),
   });
@@ -82,7 +102,9 @@ export async function startServer(
   });
   const http = createServer(app);
   const ws = createGraphQLWsServer({ schema, core, tokens, logger });
+  const sockets = attachSocketSync({ http, core, tokens, logger });
   http.on("upgrade", (req, socket, head) => {
+    if (sockets.owns(req)) return; // socket.io's own listener takes it
     if (!ws.handleUpgrade(req, socket, head)) socket.destroy();
   });
 
@@ -98,11 +120,15 @@ export async function startServer(
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
+      logger.debug("close: socket.io");
+      await sockets.close();
       logger.debug("close: ws");
       await ws.close();
       logger.debug("close: http");
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
+      logger.debug("close: reconcile");
+      await reconciler?.stop();
       logger.debug("close: core");
       await core.stop();
       logger.debug("close: store");
@@ -113,5 +139,6 @@ export async function startServer(
   };
   const running: RunningServer = { url, port, http, store, core, close };
   if (embedded) running.embedded = embedded;
+  if (reconciler) running.reconciler = reconciler;
   return running;
 }
