@@ -113,6 +113,7 @@ export class SyncCore {
     const outcome = await push(
       this.#store.collection(collection),
       user,
+      this.#policy.viewerFor(user),
       collection,
       parsed,
     );

@@ -20,6 +20,7 @@ import {
   type WireDoc,
 } from "@okada/sync-rules";
 import type { CollectionStore, CurrentDoc, StoredDoc } from "../store/types.ts";
+import { removalOf, type Viewer } from "./access.ts";
 import { toStored, toWire } from "./wire.ts";
 
 /** How often a row is re-read and retried when CouchDB reports a race. */
@@ -132,6 +133,26 @@ function finalise(
   return out;
 }
 
+/**
+ * What a refused writer is told about the master. Only what they may
+ * read: a refusal must not become a way to read someone else's document
+ * by pushing a made-up one under its id.
+ */
+function refusalView(
+  viewer: Viewer,
+  collection: CollectionName,
+  next: WireDoc,
+  master: WireDoc | undefined,
+): { shown: WireDoc | null; revert: WireDoc } {
+  // Whatever the client holds under this id goes: it was never real.
+  const undo = { ...next, _deleted: true };
+  if (master === undefined) return { shown: null, revert: undo };
+  const seen = viewer(collection, master);
+  if (seen === "visible") return { shown: master, revert: master };
+  if (seen === "removed") return { shown: null, revert: removalOf(master) };
+  return { shown: null, revert: undo };
+}
+
 type Decision =
   | { kind: "adopt"; master: WireDoc }
   | { kind: "done" }
@@ -140,6 +161,7 @@ type Decision =
 
 function decide(
   user: RuleUser,
+  viewer: Viewer,
   collection: CollectionName,
   row: PushRow,
   current: CurrentDoc | undefined,
@@ -153,16 +175,16 @@ function decide(
   }
   const review = reviewPush(user, collection, row, master);
   if (!review.ok) {
+    const { shown, revert } = refusalView(viewer, collection, next, master);
     return {
       kind: "reject",
       rejection: {
         id: next.id,
         code: review.code,
         message: review.message,
-        master: master ?? null,
+        master: shown,
       },
-      // A refused create is undone on the client by a deletion.
-      revert: master ?? { ...next, _deleted: true },
+      revert,
     };
   }
   if (master && sameState(review.doc, master)) {
@@ -181,6 +203,7 @@ function decide(
 export async function push(
   store: CollectionStore,
   user: RuleUser,
+  viewer: Viewer,
   collection: CollectionName,
   rows: readonly PushRow[],
 ): Promise<PushOutcome> {
@@ -200,7 +223,7 @@ export async function push(
     const writes: { row: PushRow; doc: WireDoc; stored: StoredDoc }[] = [];
     for (const row of pending) {
       const id = row.newDocumentState.id;
-      const decision = decide(user, collection, row, current.get(id));
+      const decision = decide(user, viewer, collection, row, current.get(id));
       if (decision.kind === "adopt") outcome.conflicts.push(decision.master);
       if (decision.kind === "reject") {
         outcome.rejections.push(decision.rejection);
