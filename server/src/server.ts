@@ -1,6 +1,7 @@
 /**
  * Assembles a running server: store (embedded or CouchDB), sync core,
- * HTTP API, GraphQL over HTTP and WebSocket, socket.io on `/sync`.
+ * HTTP API, GraphQL over HTTP and WebSocket, socket.io on `/sync`, and
+ * the reconciliation processes (order intake, dispatch).
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -18,8 +19,11 @@ import {
   startEmbeddedCouch,
   type EmbeddedCouch,
 } from "./store/embedded-couch.ts";
-import { startReconciler, type Reconciler } from "./reconcile/index.ts";
-import type { ReconcilerOptions } from "./reconcile/index.ts";
+import {
+  startReconciler,
+  type Reconciler,
+  type ReconcilerOptions,
+} from "./reconcile/index.ts";
 import type { ServerStore } from "./store/types.ts";
 import { SyncCore } from "./sync/core.ts";
 import type { ChangeFeedOptions } from "./sync/feed.ts";
@@ -75,19 +79,6 @@ export async function startServer(
     ...(options.feed ? { feed: options.feed } : {}),
   });
   await core.start();
-  const reconciler = config.reconcile
-    ? startReconciler({
-        store,
-        settings: config.reconcile,
-        logger: logger.child({ component: "reconcile" }),
-        feed: {
-          ...(options.feed?.pollTimeoutMs === undefined
-            ? {}
-            : { pollTimeoutMs: options.feed.pollTimeoutMs }),
-        },
-        ...options.reconcile,
-      })
-    : undefined;
   const tokens = createTokenService({
     secret: await resolveSecret(config.jwtSecret, config.dataDir),
   });
@@ -112,6 +103,20 @@ export async function startServer(
     http.once("error", reject);
     http.listen(config.port, config.host, () => resolve());
   });
+  // Started once the server is up, so a failed start leaves none behind.
+  const reconciler = config.reconcile
+    ? startReconciler({
+        store,
+        settings: config.reconcile,
+        logger: logger.child({ component: "reconcile" }),
+        feed: {
+          ...(options.feed?.pollTimeoutMs === undefined
+            ? {}
+            : { pollTimeoutMs: options.feed.pollTimeoutMs }),
+        },
+        ...options.reconcile,
+      })
+    : undefined;
   const port = (http.address() as AddressInfo).port;
   const shown = config.host === "0.0.0.0" ? "localhost" : config.host;
   const url = `http://${shown}:${port}`;

@@ -15,6 +15,9 @@ export const COLLECTION_INDEXES: readonly {
   { collection: "stock", field: "storeId" },
   { collection: "orders", field: "customerId" },
   { collection: "orders", field: "storeId" },
+  // Dispatch (server/src/reconcile) looks up open orders and free riders.
+  { collection: "orders", field: "status" },
+  { collection: "riders", field: "availability" },
 ];
 
 export async function ensureDatabase(

@@ -1,12 +1,14 @@
 /**
  * The store on CouchDB 3's HTTP API through nano: one database per
- * collection, `<prefix><collection>`, and `<prefix>users` for accounts.
+ * collection, `<prefix><collection>`, `<prefix>users` for accounts and
+ * `<prefix>server` for the server's own checkpoints and leases.
  * The embedded server (embedded-couch.ts) is reached the same way.
  */
 import { COLLECTION_NAMES, OkadaError } from "@okada/sync-rules";
 import type { CollectionName } from "@okada/sync-rules";
 import type { Logger } from "pino";
 import { createCouchCollection } from "./couch-collection.ts";
+import { findDocs } from "./couch-find.ts";
 import { createCouchHttp } from "./couch-http.ts";
 import type { CouchHttp } from "./couch-http.ts";
 import {
@@ -14,9 +16,10 @@ import {
   ensureDatabase,
   ensureIndex,
 } from "./couch-init.ts";
+import { createCouchMeta } from "./couch-meta.ts";
 import { getUser, putUsers } from "./couch-users.ts";
 import { asArray, asNumber, asObject } from "./couch-wire.ts";
-import type { CollectionStore, Store } from "./types.ts";
+import type { CollectionStore, ServerStore } from "./types.ts";
 
 export interface CouchStoreOptions {
   /**
@@ -43,7 +46,7 @@ export interface CouchStoreOptions {
  * await store.init();
  * const page = await store.collection("orders").changes("0", 100);
  */
-export function createCouchStore(options: CouchStoreOptions): Store {
+export function createCouchStore(options: CouchStoreOptions): ServerStore {
   const { prefix = "okada_", requestTimeoutMs = 30_000 } = options;
   const http = createCouchHttp({
     url: options.url,
@@ -51,6 +54,8 @@ export function createCouchStore(options: CouchStoreOptions): Store {
     logger: options.logger,
   });
   const usersDb = `${prefix}users`;
+  const serverDb = `${prefix}server`;
+  const meta = createCouchMeta(http, serverDb);
   const collections = new Map<CollectionName, CollectionStore>(
     COLLECTION_NAMES.map((name) => [
       name,
@@ -71,7 +76,9 @@ export function createCouchStore(options: CouchStoreOptions): Store {
 
   async function init(): Promise<void> {
     const dbs = [...collections.values()].map((c) => c.dbName);
-    await Promise.all([...dbs, usersDb].map((db) => ensureDatabase(http, db)));
+    await Promise.all(
+      [...dbs, usersDb, serverDb].map((db) => ensureDatabase(http, db)),
+    );
     await Promise.all(
       COLLECTION_INDEXES.map(({ collection: name, field }) =>
         ensureIndex(http, collection(name).dbName, field),
@@ -95,6 +102,8 @@ export function createCouchStore(options: CouchStoreOptions): Store {
     getUser: (username) => getUser(http, usersDb, username),
     putUsers: (users) => putUsers(http, usersDb, users),
     isEmpty,
+    meta: () => meta,
+    find: (name, request) => findDocs(http, collection(name).dbName, request),
   };
 }
 

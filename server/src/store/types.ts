@@ -99,3 +99,47 @@ export interface Store {
   /** True when no collection holds a document yet (first start). */
   isEmpty(): Promise<boolean>;
 }
+
+/**
+ * A small JSON document in the server's own database (`<prefix>server`),
+ * never synced to clients: checkpoints of the server's change followers,
+ * leases between server instances.
+ */
+export interface MetaDoc {
+  rev: string;
+  value: Readonly<Record<string, unknown>>;
+}
+
+export type MetaPutResult = { ok: true; rev: string } | { ok: false };
+
+export interface MetaStore {
+  /** The document `id`, or undefined when there is none. */
+  get(id: string): Promise<MetaDoc | undefined>;
+  /**
+   * Compare-and-set: with `rev`, replaces that revision; without, creates
+   * the document. `{ ok: false }` when someone else wrote first.
+   */
+  put(
+    id: string,
+    value: Readonly<Record<string, unknown>>,
+    rev?: string,
+  ): Promise<MetaPutResult>;
+}
+
+/** A Mango query on one collection (CouchDB `_find`). */
+export interface FindRequest {
+  selector: Readonly<Record<string, unknown>>;
+  /** Default 200. */
+  limit?: number;
+  skip?: number;
+}
+
+/**
+ * What the server's own background processes need beyond `Store`: the
+ * server database and queries. `createCouchStore` returns one.
+ */
+export interface ServerStore extends Store {
+  meta(): MetaStore;
+  /** Live documents matching the selector, in no particular order. */
+  find(collection: CollectionName, request: FindRequest): Promise<StoredDoc[]>;
+}

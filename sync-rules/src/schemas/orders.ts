@@ -25,6 +25,89 @@ export const PAYMENT_STATUSES = [
 ] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
+/**
+ * What order intake decided (server-owned; see
+ * server/src/reconcile/README.md):
+ *
+ * - `confirmed`: the store is open, every product is on sale and the
+ *   units are held for the order; staff accept it in the app.
+ * - `needs_confirmation`: a price rose beyond the tolerance; the order
+ *   waits, pending, until the customer re-prices the lines that are not
+ *   `honoured` at `currentXaf` (or cancels). Nothing is held meanwhile.
+ * - `rejected`: the order was rejected with `reason`.
+ * - `short`: staff moved the order on before intake saw it, and the
+ *   shelf could not cover it; nothing is held.
+ */
+export const INTAKE_OUTCOMES = [
+  "confirmed",
+  "needs_confirmation",
+  "rejected",
+  "short",
+] as const;
+export type IntakeOutcome = (typeof INTAKE_OUTCOMES)[number];
+
+/** Why intake did not simply confirm; shown to the customer. */
+export const INTAKE_REASONS = [
+  "STORE_CLOSED",
+  "PRODUCT_UNAVAILABLE",
+  "OUT_OF_STOCK",
+  "PRICE_CHANGED",
+] as const;
+export type IntakeReason = (typeof INTAKE_REASONS)[number];
+
+/**
+ * What became of the order's units on the shelf: `none` held, `held`
+ * (counted in the stock's `reserved`), `released` (back on sale after a
+ * cancellation, rejection or failure), `deducted` (taken off `onHand`
+ * on delivery).
+ */
+export const INTAKE_STOCK_STATES = [
+  "none",
+  "held",
+  "released",
+  "deducted",
+] as const;
+export type IntakeStock = (typeof INTAKE_STOCK_STATES)[number];
+
+/** A line whose price moved since the customer saw it. */
+export interface PriceAdjustment {
+  productId: string;
+  /** The customer's price, `unitPriceXaf` of the line. */
+  orderedXaf: number;
+  /** The product's price when intake ran. */
+  currentXaf: number;
+  /** True: the order keeps the customer's price for this line. */
+  honoured: boolean;
+}
+
+export interface HeldUnits {
+  productId: string;
+  qty: number;
+}
+
+export interface OrderIntake {
+  outcome: IntakeOutcome;
+  reason?: IntakeReason;
+  /** The products the reason is about. */
+  productIds?: string[];
+  adjustments?: PriceAdjustment[];
+  stock: IntakeStock;
+  /** Units held, per product, while `stock` is `held`. */
+  held?: HeldUnits[];
+  /** Opaque digest of the items intake decided on. */
+  itemsKey: string;
+  /** The server's time of the decision. */
+  processedAt: string;
+}
+
+/** The server's last rider assignment change on an order. */
+export interface OrderDispatch {
+  action: "assigned" | "unassigned";
+  riderId: string;
+  reason: "NEAREST_AVAILABLE" | "RIDER_UNREACHABLE";
+  at: string;
+}
+
 export interface OrderItem {
   productId: string;
   qty: number;
@@ -55,9 +138,75 @@ export interface OrderDoc {
    */
   formerRiderIds?: string[];
   rejectionReason?: string;
+  /** Order intake's decision; server-owned. */
+  intake?: OrderIntake;
+  /**
+   * The server's last assignment change; server-owned. A later staff
+   * assignment supersedes it (compare `riderId`).
+   */
+  dispatch?: OrderDispatch;
   createdAt: string;
   updatedAt: string;
 }
+
+const productIdsField = { type: "array", maxItems: 100, items: idField };
+
+const intakeSchema = {
+  type: "object",
+  properties: {
+    outcome: { type: "string", enum: INTAKE_OUTCOMES },
+    reason: { type: "string", enum: INTAKE_REASONS },
+    productIds: productIdsField,
+    adjustments: {
+      type: "array",
+      maxItems: 100,
+      items: {
+        type: "object",
+        properties: {
+          productId: idField,
+          orderedXaf: xafField,
+          currentXaf: xafField,
+          honoured: { type: "boolean" },
+        },
+        required: ["productId", "orderedXaf", "currentXaf", "honoured"],
+        additionalProperties: false,
+      },
+    },
+    stock: { type: "string", enum: INTAKE_STOCK_STATES },
+    held: {
+      type: "array",
+      maxItems: 100,
+      items: {
+        type: "object",
+        properties: {
+          productId: idField,
+          qty: { type: "integer", minimum: 1, maximum: 100_000 },
+        },
+        required: ["productId", "qty"],
+        additionalProperties: false,
+      },
+    },
+    itemsKey: text(64),
+    processedAt: timestampField,
+  },
+  required: ["outcome", "stock", "itemsKey", "processedAt"],
+  additionalProperties: false,
+} as const;
+
+const dispatchSchema = {
+  type: "object",
+  properties: {
+    action: { type: "string", enum: ["assigned", "unassigned"] },
+    riderId: idField,
+    reason: {
+      type: "string",
+      enum: ["NEAREST_AVAILABLE", "RIDER_UNREACHABLE"],
+    },
+    at: timestampField,
+  },
+  required: ["action", "riderId", "reason", "at"],
+  additionalProperties: false,
+} as const;
 
 export const ordersSchema = {
   title: "orders",
@@ -117,6 +266,8 @@ export const ordersSchema = {
     riderId: idField,
     formerRiderIds: { type: "array", maxItems: 50, items: idField },
     rejectionReason: text(240),
+    intake: intakeSchema,
+    dispatch: dispatchSchema,
     createdAt: timestampField,
     updatedAt: timestampField,
   },

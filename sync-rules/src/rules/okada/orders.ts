@@ -111,7 +111,13 @@ export const ordersRules = defineRules<Order>({
     { paths: ["payment.status"], by: ["storeStaff", "assignedRider"] },
   ],
   immutable: ["id", "customerId", "storeId", "createdAt"],
-  serverOwned: [{ path: "formerRiderIds" }],
+  // Intake's decision and the server's dispatch notes: absent on a new
+  // order, never changed by a client (issue 5, server/src/reconcile).
+  serverOwned: [
+    { path: "formerRiderIds" },
+    { path: "intake" },
+    { path: "dispatch" },
+  ],
   locks: [
     {
       paths: CONTENTS,

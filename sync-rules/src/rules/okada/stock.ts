@@ -20,7 +20,14 @@ export const stockRules = defineRules<Wire<StockDoc>>({
   create: [{ by: ["storeStaff"] }],
   fields: [{ paths: ["onHand"], by: ["storeStaff"] }],
   immutable: ["id", "storeId", "productId"],
-  serverOwned: [{ path: "reserved", initial: 0 }, { path: "appliedWrites" }],
+  // Holds for orders and the replay guard of delivery deductions are
+  // the server's (server/src/reconcile); `reserved` is their sum.
+  serverOwned: [
+    { path: "reserved", initial: 0 },
+    { path: "reservations" },
+    { path: "deductedOrders" },
+    { path: "appliedWrites" },
+  ],
   invariants: (stock) => {
     const id = stockIdOf(stock.storeId, stock.productId);
     return stock.id === id ? [] : [`Its id must be "${id}".`];
