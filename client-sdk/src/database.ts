@@ -5,6 +5,7 @@
 import {
   createRxDatabase,
   type RxCollection,
+  type RxConflictHandler,
   type RxDatabase,
   type RxJsonSchema,
   type RxStorage,
@@ -19,6 +20,7 @@ import {
   type StockDoc,
   type StoreDoc,
 } from "@okada/sync-rules";
+import { okadaRxConflictHandler } from "./conflict-handler.ts";
 
 export interface OkadaDocTypes {
   stores: StoreDoc;
@@ -41,6 +43,16 @@ export interface OkadaDatabaseOptions {
   storage: RxStorage<unknown, unknown>;
   /** Share one database between tabs (browser). Default true. */
   multiInstance?: boolean;
+  /**
+   * The collections to create. Default: all five. Only these exist on
+   * the returned database; the others are undefined.
+   */
+  collections?: readonly CollectionName[];
+  /**
+   * Resolves a push that met a newer master. Default: adopt the master
+   * the server merged (conflict-handler.ts).
+   */
+  conflictHandler?: RxConflictHandler<unknown>;
 }
 
 export async function createOkadaDatabase(
@@ -52,10 +64,15 @@ export async function createOkadaDatabase(
     multiInstance: options.multiInstance ?? true,
     eventReduce: true,
   });
+  const conflictHandler =
+    options.conflictHandler ?? okadaRxConflictHandler<unknown>();
   const collections = Object.fromEntries(
-    COLLECTION_NAMES.map((name) => [
+    (options.collections ?? COLLECTION_NAMES).map((name) => [
       name,
-      { schema: COLLECTIONS[name].schema as unknown as RxJsonSchema<unknown> },
+      {
+        schema: COLLECTIONS[name].schema as unknown as RxJsonSchema<unknown>,
+        conflictHandler,
+      },
     ]),
   );
   await db.addCollections(collections);

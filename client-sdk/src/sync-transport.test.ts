@@ -1,0 +1,378 @@
+/**
+ * The transport over scripted links under fake timers: coalescing,
+ * retries, malformed server messages, RESYNC after reconnection.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  COLLECTION_NAMES,
+  type Checkpoint,
+  type PullRequest,
+  type PushRequest,
+} from "@okada/sync-rules";
+import { systemClock } from "./clock.ts";
+import { ConnectionLoop } from "./connection-loop.ts";
+import type { NetworkEvents } from "./link.ts";
+import type { Logger } from "./logger.ts";
+import { SyncTransport } from "./sync-transport.ts";
+import { FakeConnector, sequence, type LinkScript } from "./test-support.ts";
+
+const cp = (seq: string) => ({ seq: seq as Checkpoint });
+const doc = (id: string) => ({ id, _deleted: false });
+
+function pullReply(request: unknown) {
+  const { checkpoints } = request as PullRequest;
+  const collections = Object.fromEntries(
+    Object.keys(checkpoints).map((name) => [
+      name,
+      { documents: [doc(`${name}-1`)], checkpoint: cp("9"), more: false },
+    ]),
+  );
+  return { ok: true, collections };
+}
+
+function pushReply(request: unknown) {
+  const { rows } = request as PushRequest;
+  const results = Object.fromEntries(
+    Object.keys(rows).map((name) => [name, { conflicts: [], rejections: [] }]),
+  );
+  return { ok: true, results };
+}
+
+interface Setup {
+  connector: FakeConnector;
+  loop: ConnectionLoop;
+  transport: SyncTransport;
+  warnings: string[];
+  synced: number[];
+  networkBack(): void;
+}
+
+function setup(
+  script: (attempt: number) => LinkScript = () => ({
+    outcome: "connect",
+    afterMs: 10,
+  }),
+): Setup {
+  const connector = new FakeConnector(systemClock, script);
+  const warnings: string[] = [];
+  const logger: Logger = {
+    debug: () => undefined,
+    info: () => undefined,
+    warn: (message) => warnings.push(message),
+    error: (message) => warnings.push(message),
+  };
+  let onOnline: () => void = () => undefined;
+  const networkEvents: NetworkEvents = {
+    onOnline: (listener) => {
+      onOnline = listener;
+      return () => undefined;
+    },
+  };
+  const loop = new ConnectionLoop({
+    connector,
+    getToken: () => Promise.resolve("token"),
+    clock: systemClock,
+    random: sequence(0.5),
+    backoff: { baseMs: 500, capMs: 30_000 },
+    heartbeatIntervalMs: 60_000,
+    networkEvents,
+    logger,
+  });
+  const synced: number[] = [];
+  const transport = new SyncTransport({
+    loop,
+    clock: systemClock,
+    logger,
+    coalesceWindowMs: 15,
+    requestTimeoutMs: 60_000,
+    pageSize: 2,
+    onSynced: () => synced.push(Date.now()),
+  });
+  return {
+    connector,
+    loop,
+    transport,
+    warnings,
+    synced,
+    networkBack: () => onOnline(),
+  };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: 0 });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("coalescing", () => {
+  it("sends the five collections' pulls as one pull message", async () => {
+    const { connector, loop, transport } = setup();
+    loop.start();
+    const pulls = COLLECTION_NAMES.map((name) =>
+      transport.pull(name, name === "orders" ? cp("4") : null, 100),
+    );
+    await vi.advanceTimersByTimeAsync(30);
+    expect(connector.requests).toHaveLength(1);
+    const [request] = connector.requests;
+    expect(request?.name).toBe("pull");
+    expect(request?.payload).toEqual({
+      v: 1,
+      checkpoints: {
+        stores: null,
+        products: null,
+        stock: null,
+        orders: cp("4"),
+        riders: null,
+      },
+      limit: 100,
+    });
+    request?.answer(pullReply(request.payload));
+    const pages = await Promise.all(pulls);
+    expect(pages.map((p) => p.documents[0]?.id)).toEqual(
+      COLLECTION_NAMES.map((name) => `${name}-1`),
+    );
+  });
+
+  it("sends pushes of several collections as one push message", async () => {
+    const { connector, loop, transport } = setup();
+    connector.autoAnswer = (name, payload) =>
+      name === "push" ? pushReply(payload) : pullReply(payload);
+    loop.start();
+    const rows = [{ newDocumentState: doc("x") }];
+    const pushed = Promise.all([
+      transport.push("orders", rows),
+      transport.push("riders", rows),
+      transport.push("stock", rows),
+    ]);
+    await vi.advanceTimersByTimeAsync(30);
+    await pushed;
+    expect(connector.requests.map((r) => r.name)).toEqual(["push"]);
+    expect(connector.requests[0]?.payload).toEqual({
+      v: 1,
+      rows: { orders: rows, riders: rows, stock: rows },
+    });
+  });
+
+  it("sends everything asked while offline in one message per kind once back", async () => {
+    let up = false;
+    const harness = setup(() =>
+      up
+        ? { outcome: "connect", afterMs: 10 }
+        : { outcome: "fail", afterMs: 10 },
+    );
+    const { connector, loop, transport } = harness;
+    connector.autoAnswer = (name, payload) =>
+      name === "push" ? pushReply(payload) : pullReply(payload);
+    loop.start();
+    await vi.advanceTimersByTimeAsync(2000);
+    const calls = [
+      ...COLLECTION_NAMES.map((name) => transport.pull(name, null, 50)),
+      transport.push("orders", [{ newDocumentState: doc("o1") }]),
+    ];
+    await vi.advanceTimersByTimeAsync(1000);
+    up = true;
+    harness.networkBack();
+    await vi.advanceTimersByTimeAsync(100);
+    await Promise.all(calls);
+    expect(connector.requests.map((r) => r.name).sort()).toEqual([
+      "pull",
+      "push",
+    ]);
+  });
+});
+
+describe("failures", () => {
+  it("backs off and resends after an error reply, never in a tight loop", async () => {
+    const { connector, loop, transport } = setup();
+    let answered = 0;
+    connector.autoAnswer = (_name, payload) =>
+      ++answered <= 4
+        ? {
+            ok: false,
+            error: { code: "STORE_UNAVAILABLE", message: "store down" },
+          }
+        : pullReply(payload);
+    loop.start();
+    const page = transport.pull("orders", null, 10);
+    await vi.advanceTimersByTimeAsync(10_000);
+    await expect(page).resolves.toMatchObject({ more: false });
+    // Four refusals, four new links, each after a longer wait.
+    expect(connector.requests.map((r) => [r.at, r.link])).toEqual([
+      [15, 1],
+      [275, 2],
+      [785, 3],
+      [1795, 4],
+      [3805, 5],
+    ]);
+    expect(loop.state.failures).toBe(0);
+  });
+
+  it("skips a malformed reply, logs it and asks again on a new link", async () => {
+    const { connector, loop, transport, warnings } = setup();
+    let answered = 0;
+    connector.autoAnswer = (_name, payload) =>
+      ++answered === 1
+        ? { ok: true, collections: { orders: { documents: "nope" } } }
+        : pullReply(payload);
+    loop.start();
+    const page = transport.pull("orders", null, 10);
+    await vi.advanceTimersByTimeAsync(1000);
+    await expect(page).resolves.toMatchObject({ checkpoint: cp("9") });
+    expect(warnings).toEqual(["sync: malformed reply skipped"]);
+    expect(connector.requests.map((r) => r.link)).toEqual([1, 2]);
+  });
+
+  it("refreshes the token when a reply says it expired", async () => {
+    const { connector, loop, transport } = setup();
+    let answered = 0;
+    connector.autoAnswer = (_name, payload) =>
+      ++answered === 1
+        ? { ok: false, error: { code: "TOKEN_EXPIRED", message: "old" } }
+        : pullReply(payload);
+    const states: string[] = [];
+    loop.steps$.subscribe((s) => states.push(`${s.event}: ${s.state.name}`));
+    loop.start();
+    const page = transport.pull("orders", null, 10);
+    await vi.advanceTimersByTimeAsync(100);
+    await expect(page).resolves.toBeDefined();
+    expect(states).toEqual([
+      "stop: stopped",
+      "start: authorizing",
+      "tokenReady: connecting",
+      "connected: online",
+      "authExpired: authorizing",
+      "tokenReady: connecting",
+      "connected: online",
+      "healthy: online",
+    ]);
+  });
+
+  it("keeps a call cut short by stop() and sends it after start()", async () => {
+    const { connector, loop, transport } = setup();
+    loop.start();
+    const page = transport.pull("orders", null, 10);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(connector.requests).toHaveLength(1);
+    loop.stop();
+    await vi.advanceTimersByTimeAsync(1000);
+    connector.autoAnswer = (_name, payload) => pullReply(payload);
+    loop.start();
+    await vi.advanceTimersByTimeAsync(20);
+    await expect(page).resolves.toMatchObject({ checkpoint: cp("9") });
+    expect(connector.requests.map((r) => r.link)).toEqual([1, 2]);
+  });
+
+  it("rejects waiting calls with SYNC_STOPPED when closed", async () => {
+    const { loop, transport } = setup(() => ({ outcome: "fail", afterMs: 5 }));
+    loop.start();
+    const page = transport.pull("orders", null, 10);
+    const settled = page.catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(100);
+    loop.close();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await settled).toMatchObject({ code: "SYNC_STOPPED" });
+  });
+});
+
+describe("live changes and catching up", () => {
+  function collect(transport: SyncTransport): string[] {
+    const items: string[] = [];
+    transport
+      .stream$("orders")
+      .subscribe((item) =>
+        items.push(
+          `${item.documents.map((d) => d.id).join(",")}@${item.checkpoint.seq}`,
+        ),
+      );
+    return items;
+  }
+
+  /** Answers pulls of orders from a feed of five documents, 2 a page. */
+  function feed(connector: FakeConnector): void {
+    connector.autoAnswer = (name, payload) => {
+      if (name === "push") return pushReply(payload);
+      const from = Number(
+        (payload as PullRequest).checkpoints.orders?.seq ?? 0,
+      );
+      const to = Math.min(from + 2, 5);
+      const documents = [];
+      for (let n = from + 1; n <= to; n++) documents.push(doc(`o${n}`));
+      return {
+        ok: true,
+        collections: {
+          orders: { documents, checkpoint: cp(String(to)), more: to < 5 },
+        },
+      };
+    };
+  }
+
+  it("passes valid changes on and catches up after a malformed one", async () => {
+    const { connector, loop, transport, warnings } = setup();
+    const items = collect(transport);
+    loop.start();
+    await vi.advanceTimersByTimeAsync(20);
+    const link = connector.current;
+    link?.handlers.changes({
+      collection: "orders",
+      documents: [doc("o1")],
+      checkpoint: cp("1"),
+    });
+    feed(connector);
+    link?.handlers.changes({ collection: "orders", documents: [{ id: 7 }] });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(items).toEqual(["o1@1", "o2,o3@3", "o4,o5@5"]);
+    expect(warnings).toEqual(["sync: malformed changes event skipped"]);
+  });
+
+  it("catches up on every connection from the last checkpoint handed on", async () => {
+    const { connector, loop, transport } = setup();
+    const items = collect(transport);
+    feed(connector);
+    loop.start();
+    const first = transport.pull("orders", null, 2);
+    await vi.advanceTimersByTimeAsync(20);
+    await first;
+    // The first connection: nothing was handed on before, no catch-up.
+    expect(items).toEqual([]);
+    connector.current?.drop();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(items).toEqual(["o3,o4@4", "o5@5"]);
+    expect(
+      connector.requests.map(
+        (r) => (r.payload as PullRequest).checkpoints.orders?.seq ?? null,
+      ),
+    ).toEqual([null, "2", "4"]);
+  });
+
+  it("leaves catching up to a pull that is already waiting for the link", async () => {
+    const { connector, loop, transport } = setup();
+    feed(connector);
+    loop.start();
+    const first = transport.pull("orders", null, 2);
+    await vi.advanceTimersByTimeAsync(20);
+    await first;
+    connector.current?.drop();
+    const waiting = transport.pull("orders", cp("2"), 2);
+    await vi.advanceTimersByTimeAsync(1000);
+    await waiting;
+    expect(connector.requests).toHaveLength(2);
+  });
+
+  it("ignores changes from a link that was replaced", async () => {
+    const { connector, loop, transport } = setup();
+    const items = collect(transport);
+    loop.start();
+    await vi.advanceTimersByTimeAsync(20);
+    const old = connector.current;
+    old?.drop();
+    await vi.advanceTimersByTimeAsync(1000);
+    old?.handlers.changes({
+      collection: "orders",
+      documents: [doc("late")],
+      checkpoint: cp("1"),
+    });
+    expect(items).toEqual([]);
+  });
+});

@@ -1,0 +1,310 @@
+/**
+ * Pull, push and live changes for every collection over the one link
+ * the connection loop keeps open. Calls from the five replications are
+ * coalesced (coalescer.ts) into one `pull` or `push` message; each
+ * message is retried on the next link until the server acknowledges it,
+ * so RxDB's own fixed-interval retry is never used. Replies are checked
+ * with the protocol's runtime checks: a malformed one is logged, counts
+ * as a failure (backoff, new link) and is never handed to RxDB.
+ *
+ * Catching up. Live changes sent while the link was down are lost, so
+ * on every connection the transport pulls each collection from the last
+ * checkpoint it handed to RxDB, page by page, and hands the pages on as
+ * live events. It does not ask RxDB to RESYNC: RxDB 17 drops a RESYNC
+ * that reaches its downstream queue behind a live event in the same
+ * batch (downstream.ts, `addNewTask`), which happens after a stop and
+ * start, and a client then misses every change made while it was away.
+ * Events are never dropped that way. A collection whose own pull is
+ * already waiting for the link needs no catch-up: that pull leaves on
+ * the new link and covers the gap.
+ */
+import { BehaviorSubject, Subject, filter, type Observable } from "rxjs";
+import {
+  COLLECTION_NAMES,
+  isChangesEvent,
+  isErrorReply,
+  isPullReply,
+  isPushReply,
+  type CollectionName,
+  type CollectionPull,
+  type PushResult,
+  type PushRow,
+  type SyncCheckpoint,
+  type WireDoc,
+} from "@okada/sync-rules";
+import { Coalescer } from "./coalescer.ts";
+import type { Clock } from "./clock.ts";
+import type { ConnectionLoop } from "./connection-loop.ts";
+import type { Failure } from "./connection-machine.ts";
+import { SyncStoppedError, isSyncError } from "./errors.ts";
+import type { RequestName } from "./link.ts";
+import type { Logger } from "./logger.ts";
+
+/** Documents from the server as RxDB's pull stream takes them. */
+export interface StreamItem {
+  documents: WireDoc[];
+  checkpoint: SyncCheckpoint;
+}
+
+export interface SyncTransportOptions {
+  readonly loop: ConnectionLoop;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** How long calls wait for company before a message leaves. */
+  readonly coalesceWindowMs: number;
+  /** How long a request may wait for its acknowledgement. */
+  readonly requestTimeoutMs: number;
+  /** Documents per page when catching up. */
+  readonly pageSize: number;
+  /** Called after every acknowledged exchange and live event. */
+  readonly onSynced: () => void;
+}
+
+interface PullCall {
+  readonly checkpoint: SyncCheckpoint | null;
+  readonly limit: number;
+}
+
+type Check<T> = (reply: unknown) => reply is T;
+
+const AUTH_CODES = new Set(["UNAUTHENTICATED", "TOKEN_EXPIRED"]);
+
+export class SyncTransport {
+  readonly #options: SyncTransportOptions;
+  readonly #pulls: Coalescer<CollectionName, PullCall, CollectionPull>;
+  readonly #pushes: Coalescer<CollectionName, PushRow[], PushResult>;
+  readonly #live$ = new Map<CollectionName, Subject<StreamItem>>();
+  readonly #busy = new BehaviorSubject(0);
+  /** The last checkpoint handed to RxDB, per collection. */
+  readonly #handed = new Map<CollectionName, SyncCheckpoint>();
+  /** Pull calls not yet answered, per collection. */
+  readonly #pulling = new Map<CollectionName, number>();
+  #closed = false;
+
+  constructor(options: SyncTransportOptions) {
+    this.#options = options;
+    const common = {
+      windowMs: options.coalesceWindowMs,
+      clock: options.clock,
+      ready: () => options.loop.whenOnline(),
+    };
+    this.#pulls = new Coalescer({
+      ...common,
+      send: (batch) => this.#sendPulls(batch),
+    });
+    this.#pushes = new Coalescer({
+      ...common,
+      send: (batch) => this.#sendPushes(batch),
+    });
+    for (const name of COLLECTION_NAMES) this.#live$.set(name, new Subject());
+    options.loop.changes$.subscribe((payload) => this.#onChanges(payload));
+    options.loop.steps$
+      .pipe(filter((step) => step.event === "connected"))
+      .subscribe(() => this.#catchUpAll());
+  }
+
+  /** Pull and push calls not yet answered; 0 when nothing is owed. */
+  get busy$(): Observable<number> {
+    return this.#busy.asObservable();
+  }
+
+  /** Live documents and catch-up pages for one collection. */
+  stream$(collection: CollectionName): Observable<StreamItem> {
+    const live = this.#live$.get(collection) ?? new Subject<StreamItem>();
+    return live.asObservable();
+  }
+
+  /** One page of changes after `checkpoint`, in one coalesced message. */
+  async pull(
+    collection: CollectionName,
+    checkpoint: SyncCheckpoint | null,
+    limit: number,
+  ): Promise<CollectionPull> {
+    const count = (delta: number): void => {
+      this.#pulling.set(
+        collection,
+        (this.#pulling.get(collection) ?? 0) + delta,
+      );
+    };
+    count(1);
+    try {
+      const page = await this.#track(
+        this.#pulls.add(collection, { checkpoint, limit }),
+      );
+      this.#handed.set(collection, page.checkpoint);
+      return page;
+    } finally {
+      count(-1);
+    }
+  }
+
+  /** Writes rows, in one coalesced message with other collections'. */
+  push(collection: CollectionName, rows: PushRow[]): Promise<PushResult> {
+    return this.#track(this.#pushes.add(collection, rows));
+  }
+
+  close(): void {
+    this.#closed = true;
+    for (const subject of this.#live$.values()) subject.complete();
+    this.#busy.complete();
+  }
+
+  async #track<T>(call: Promise<T>): Promise<T> {
+    this.#busy.next(this.#busy.getValue() + 1);
+    try {
+      return await call;
+    } finally {
+      if (!this.#closed) this.#busy.next(this.#busy.getValue() - 1);
+    }
+  }
+
+  async #sendPulls(
+    batch: ReadonlyMap<CollectionName, PullCall>,
+  ): Promise<ReadonlyMap<CollectionName, CollectionPull>> {
+    const checkpoints: Partial<Record<CollectionName, SyncCheckpoint | null>> =
+      {};
+    let limit = 1;
+    for (const [name, call] of batch) {
+      checkpoints[name] = call.checkpoint;
+      limit = Math.max(limit, call.limit);
+    }
+    const reply = await this.#request(
+      "pull",
+      { v: 1, checkpoints, limit },
+      (value): value is { collections: Record<string, CollectionPull> } =>
+        isPullReply(value) && covers(value.collections, batch),
+    );
+    return pick(batch, reply.collections);
+  }
+
+  async #sendPushes(
+    batch: ReadonlyMap<CollectionName, PushRow[]>,
+  ): Promise<ReadonlyMap<CollectionName, PushResult>> {
+    const rows = Object.fromEntries(batch);
+    const reply = await this.#request(
+      "push",
+      { v: 1, rows },
+      (value): value is { results: Record<string, PushResult> } =>
+        isPushReply(value) && covers(value.results, batch),
+    );
+    return pick(batch, reply.results);
+  }
+
+  /**
+   * Sends until acknowledged: each failure is reported to the loop
+   * (which records it, backs off and reconnects) and the message goes
+   * again on the next link. Only stopping the sync ends it early.
+   */
+  async #request<T>(
+    name: RequestName,
+    payload: unknown,
+    check: Check<T>,
+  ): Promise<T> {
+    const { loop, logger, requestTimeoutMs } = this.#options;
+    for (;;) {
+      if (this.#closed) throw new SyncStoppedError();
+      const link = await loop.whenOnline();
+      let reply: unknown;
+      try {
+        reply = await link.request(name, payload, requestTimeoutMs);
+      } catch (error) {
+        loop.reportFailure(failureOf(error), link);
+        continue;
+      }
+      if (isErrorReply(reply)) {
+        logger.debug("sync: request refused", {
+          request: name,
+          ...reply.error,
+        });
+        if (AUTH_CODES.has(reply.error.code)) {
+          loop.reportAuthExpired(reply.error, link);
+        } else loop.reportFailure(reply.error, link);
+        continue;
+      }
+      if (!check(reply)) {
+        logger.warn("sync: malformed reply skipped", { request: name });
+        const message = `The server's ${name} reply breaks the protocol.`;
+        loop.reportFailure({ code: "MALFORMED_REPLY", message }, link);
+        continue;
+      }
+      loop.reportHealthy();
+      this.#options.onSynced();
+      return reply;
+    }
+  }
+
+  #onChanges(payload: unknown): void {
+    if (!isChangesEvent(payload)) {
+      this.#options.logger.warn("sync: malformed changes event skipped");
+      this.#catchUpAll();
+      return;
+    }
+    const { collection, documents, checkpoint } = payload;
+    this.#options.onSynced();
+    this.#hand(collection, { documents, checkpoint });
+  }
+
+  #hand(collection: CollectionName, item: StreamItem): void {
+    this.#handed.set(collection, item.checkpoint);
+    this.#live$.get(collection)?.next(item);
+  }
+
+  #catchUpAll(): void {
+    for (const [collection, from] of this.#handed) {
+      if ((this.#pulling.get(collection) ?? 0) > 0) continue;
+      this.#catchUp(collection, from).catch((error: unknown) => {
+        // Only closing ends a pull early; nothing is left to catch up.
+        this.#options.logger.debug("sync: catch-up ended", {
+          collection,
+          error: String(error),
+        });
+      });
+    }
+  }
+
+  /** Pulls from `from` to the end and hands every page on as live. */
+  async #catchUp(
+    collection: CollectionName,
+    from: SyncCheckpoint,
+  ): Promise<void> {
+    let checkpoint = from;
+    for (;;) {
+      const page = await this.pull(
+        collection,
+        checkpoint,
+        this.#options.pageSize,
+      );
+      checkpoint = page.checkpoint;
+      if (page.documents.length > 0) {
+        this.#hand(collection, { documents: page.documents, checkpoint });
+      }
+      if (!page.more) return;
+    }
+  }
+}
+
+function failureOf(error: unknown): Failure {
+  if (isSyncError(error)) return { code: error.code, message: error.message };
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: "LINK_LOST", message };
+}
+
+function covers(
+  parts: Readonly<Record<string, unknown>>,
+  batch: ReadonlyMap<CollectionName, unknown>,
+): boolean {
+  for (const name of batch.keys()) if (!(name in parts)) return false;
+  return true;
+}
+
+function pick<T>(
+  batch: ReadonlyMap<CollectionName, unknown>,
+  parts: Readonly<Record<string, T>>,
+): ReadonlyMap<CollectionName, T> {
+  const out = new Map<CollectionName, T>();
+  for (const name of batch.keys()) {
+    const part = parts[name];
+    if (part !== undefined) out.set(name, part);
+  }
+  return out;
+}
