@@ -15,11 +15,15 @@ function setup(...replies: PushResult[]) {
   const sent: PushRow[][] = [];
   const events: string[] = [];
   const local = new Map<string, WireDoc>();
+  const serverCopies = new Set<string>();
+  /** Runs while a push is on the wire: the app writes meanwhile. */
+  const during: (() => void)[] = [];
   const pusher = new CollectionPusher(
     "stock",
     {
       push: (_name, rows) => {
         sent.push(rows);
+        during.shift()?.();
         const reply = replies.shift();
         if (!reply) throw new Error("no reply scripted");
         return Promise.resolve(reply);
@@ -34,12 +38,13 @@ function setup(...replies: PushResult[]) {
         new Map(
           ids.flatMap((id) => {
             const d = local.get(id);
-            return d ? [[id, d] as const] : [];
+            const fromServer = serverCopies.has(id);
+            return d ? [[id, { doc: d, fromServer }] as const] : [];
           }),
         ),
       ),
   );
-  return { pusher, sent, events, local };
+  return { pusher, sent, events, local, serverCopies, during };
 }
 
 describe("CollectionPusher", () => {
@@ -71,7 +76,8 @@ describe("CollectionPusher", () => {
       { conflicts: [stock(13)], rejections: [] },
       { conflicts: [stock(12)], rejections: [] },
     );
-    s.local.set("s1", stock(7));
+    s.local.set("s1", stock(8));
+    s.during.push(() => s.local.set("s1", stock(7)));
     const first = await s.pusher.push([
       { assumedMasterState: stock(10), newDocumentState: stock(8) },
     ]);
@@ -97,6 +103,7 @@ describe("CollectionPusher", () => {
       { assumedMasterState: stock(10), newDocumentState: stock(8) },
     ]);
     // The app wrote 7 just before RxDB's write of 13: RxDB keeps base 10.
+    s.local.set("s1", stock(7));
     await s.pusher.push([
       { assumedMasterState: stock(10), newDocumentState: stock(7) },
     ]);
@@ -111,7 +118,7 @@ describe("CollectionPusher", () => {
       conflicts: [master],
       rejections: [{ id: "s1", code: "FORBIDDEN", message: "no", master }],
     });
-    s.local.set("s1", stock(1, { updatedAt: "later" }));
+    s.local.set("s1", stock(1));
     const adopted = await s.pusher.push([
       { assumedMasterState: master, newDocumentState: stock(1) },
     ]);
@@ -129,6 +136,33 @@ describe("CollectionPusher", () => {
     });
     const adopted = await s.pusher.push([{ newDocumentState: created }]);
     expect(adopted).toEqual([{ ...created, _deleted: true }]);
+  });
+
+  it("refreshes, not pushes, a server state RxDB mistakes for a write", async () => {
+    // RxDB's downstream wrote 9 locally but lost the race to record it
+    // as the base, which the upstream had just set to 11.
+    const s = setup({ conflicts: [stock(11)], rejections: [] });
+    s.local.set("s1", stock(9));
+    s.serverCopies.add("s1");
+    const adopted = await s.pusher.push([
+      { assumedMasterState: stock(11), newDocumentState: stock(9) },
+    ]);
+    expect(s.sent[0]).toEqual([
+      { assumedMasterState: stock(9), newDocumentState: stock(9) },
+    ]);
+    expect(adopted).toEqual([stock(11)]);
+  });
+
+  it("does not send a state that is no longer the local copy", async () => {
+    const s = setup();
+    s.local.set("s1", stock(5, { updatedAt: "newer" }));
+    const adopted = await s.pusher.push([
+      { assumedMasterState: stock(9), newDocumentState: stock(6) },
+    ]);
+    expect(s.sent).toEqual([]);
+    // Handed back as a master: RxDB's write of it fails on the newer
+    // revision, so its base stays.
+    expect(adopted).toEqual([stock(5, { updatedAt: "newer" })]);
   });
 
   it("answers locally a row that only restates its base", async () => {

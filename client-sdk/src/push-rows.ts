@@ -21,6 +21,24 @@
  *   state remembered here.
  *
  * Refused rows always get their master back (the local copy reverts).
+ *
+ * RxDB can also push a state that is no longer the local copy: its
+ * upstream works from a queue of change events and, after a RESYNC,
+ * leaves events queued until the next write, when their states may be
+ * older than what it has pushed and adopted since. Such a row is not
+ * sent; RxDB gets the local copy back as a master, its write of that
+ * fails on the newer revision, and its base stays as it was. The local
+ * copy, if it is a write, goes out with its own event.
+ *
+ * Another case is not a local write at all. RxDB's downstream writes a
+ * server state to the local copy and then to the base; when its base
+ * write races with the upstream's (both run at once) it fails, and the
+ * local copy holds a server state that differs from the base. RxDB's
+ * upstream then pushes that server state as if the app had written it,
+ * which could put an older state back on the server. Such rows (RxDB
+ * stamps what its downstream wrote) are sent as a refresh instead: the
+ * same state as base and new, which changes nothing and brings back the
+ * current master if it differs.
  */
 import type { RxReplicationWriteToMasterRow } from "rxdb";
 import {
@@ -41,10 +59,17 @@ export interface PushEvents {
   merged(collection: CollectionName, id: string): void;
 }
 
-/** Reads the local copies of documents, as RxDB would push them. */
+export interface LocalState {
+  /** The local copy, as RxDB would push it. */
+  readonly doc: WireDoc;
+  /** Written by RxDB's downstream from a server state, untouched since. */
+  readonly fromServer: boolean;
+}
+
+/** Reads the local copies of documents. */
 export type LocalStates = (
   ids: readonly string[],
-) => Promise<ReadonlyMap<string, WireDoc>>;
+) => Promise<ReadonlyMap<string, LocalState>>;
 
 type Row = RxReplicationWriteToMasterRow<WireDoc>;
 
@@ -79,20 +104,31 @@ export class CollectionPusher {
   /** Pushes `rows`; resolves with the masters RxDB must adopt. */
   async push(rows: readonly Row[]): Promise<WireDoc[]> {
     const sent = new Map<string, { row: Row; wire: PushRow }>();
+    const stale: WireDoc[] = [];
+    const local = await this.#local(rows.map((r) => r.newDocumentState.id));
     for (const row of rows) {
       const base = this.#baseOf(row);
       const next = row.newDocumentState;
       // After adopting a master RxDB pushes it back once; nothing new.
       if (base && sameState(base, next)) continue;
-      const wire = base
-        ? { assumedMasterState: base, newDocumentState: next }
-        : { newDocumentState: next };
+      const copy = local.get(next.id);
+      if (copy && !sameState(copy.doc, next)) {
+        stale.push(copy.doc);
+        continue;
+      }
+      const refresh = copy?.fromServer === true;
+      const wire =
+        base && !refresh
+          ? { assumedMasterState: base, newDocumentState: next }
+          : refresh
+            ? { assumedMasterState: next, newDocumentState: next }
+            : { newDocumentState: next };
       sent.set(next.id, { row, wire });
     }
-    if (sent.size === 0) return [];
+    if (sent.size === 0) return stale;
     const wire = [...sent.values()].map((s) => s.wire);
     const result = await this.#transport.push(this.#name, wire);
-    return this.#toAdopt(sent, result);
+    return [...stale, ...(await this.#toAdopt(sent, result))];
   }
 
   #baseOf(row: Row): WireDoc | undefined {
@@ -135,7 +171,7 @@ export class CollectionPusher {
       if (differsForUser(this.#name, master, pushed)) {
         this.#events.merged(this.#name, master.id);
       }
-      const current = local.get(master.id);
+      const current = local.get(master.id)?.doc;
       if (current && !sameState(current, row.newDocumentState)) continue;
       this.#remember(master.id, { base: row.assumedMasterState, pushed });
       adopt.set(master.id, master);

@@ -15,6 +15,7 @@ import {
 } from "rxdb/plugins/replication";
 import type { Observable } from "rxjs";
 import {
+  getHeightOfRevision,
   writeDocToDocState,
   type RxCollection,
   type RxReplicationPullStreamItem,
@@ -26,7 +27,11 @@ import type {
   SyncCheckpoint,
   WireDoc,
 } from "@okada/sync-rules";
-import { CollectionPusher, type PushEvents } from "./push-rows.ts";
+import {
+  CollectionPusher,
+  type LocalState,
+  type PushEvents,
+} from "./push-rows.ts";
 import type { SyncTransport } from "./sync-transport.ts";
 
 export interface SocketReplicationOptions<T> {
@@ -43,11 +48,17 @@ export type OkadaReplication<T> = RxReplicationState<T, SyncCheckpoint>;
 export function replicateOverSocket<T>(
   options: SocketReplicationOptions<T>,
 ): OkadaReplication<T> {
-  const { name, transport, batchSize, collection } = options;
-  const pusher = new CollectionPusher(name, transport, options.events, (ids) =>
-    localStates(collection, ids),
+  const { name, transport, batchSize } = options;
+  const pusher: CollectionPusher = new CollectionPusher(
+    name,
+    transport,
+    options.events,
+    (ids) => localStates(replication, ids),
   );
-  return replicateRxCollection<T, SyncCheckpoint>({
+  const replication: OkadaReplication<T> = replicateRxCollection<
+    T,
+    SyncCheckpoint
+  >({
     replicationIdentifier: `okada-socket-${name}`,
     collection: options.collection,
     live: true,
@@ -80,6 +91,7 @@ export function replicateOverSocket<T>(
         )) as unknown as WithDeleted<T>[],
     },
   });
+  return replication;
 }
 
 /** Pages until a full page or the end of the server's changes. */
@@ -101,20 +113,29 @@ export async function pullPage(
   }
 }
 
-/** The local copies of `ids` as RxDB pushes them (no `_meta`, `_rev`). */
+/**
+ * The local copies of `ids` as RxDB pushes them (no `_meta`, `_rev`),
+ * each with whether RxDB's downstream wrote it from a server state and
+ * nothing changed it since: the stamp RxDB's own downstream reads
+ * (`_meta.o`, replication-protocol/downstream.ts).
+ */
 async function localStates<T>(
-  collection: RxCollection<T>,
+  replication: OkadaReplication<T>,
   ids: readonly string[],
-): Promise<ReadonlyMap<string, WireDoc>> {
-  if (ids.length === 0) return new Map();
-  const docs = await collection.storageInstance.findDocumentsById(
-    [...ids],
-    true,
-  );
+): Promise<ReadonlyMap<string, LocalState>> {
+  const state = replication.internalReplicationState;
+  if (ids.length === 0 || !state) return new Map();
+  const [docs, hash] = await Promise.all([
+    replication.collection.storageInstance.findDocumentsById([...ids], true),
+    state.input.hashFunction(state.input.identifier),
+  ]);
   return new Map(
-    docs.map((doc) => {
-      const state = writeDocToDocState(doc, false, false) as unknown as WireDoc;
-      return [state.id, state] as const;
+    docs.map((raw) => {
+      const doc = writeDocToDocState(raw, false, false) as unknown as WireDoc;
+      const stamp = (raw._meta as { o?: { hash?: string; _rev?: number } }).o;
+      const fromServer =
+        stamp?.hash === hash && stamp._rev === getHeightOfRevision(raw._rev);
+      return [doc.id, { doc, fromServer }] as const;
     }),
   );
 }

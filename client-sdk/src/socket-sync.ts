@@ -88,10 +88,17 @@ export class SocketSyncEngine implements SyncEngine {
     this.#report();
   }
 
+  /*
+   * Order matters at both ends. Live events only flow while the loop is
+   * online, and RxDB drops stream events while paused, but the transport
+   * counts every event it hands over as delivered (its catch-up starts
+   * after the last one). So RxDB resumes before the loop connects, and
+   * the loop disconnects before RxDB pauses.
+   */
   async start(): Promise<void> {
-    this.#loop.start();
     const replications = [...this.#replications.values()];
     await Promise.all(replications.map((r) => r.start()));
+    this.#loop.start();
     if (!this.#started) {
       this.#started = true;
       await this.#countPending();
@@ -99,16 +106,16 @@ export class SocketSyncEngine implements SyncEngine {
   }
 
   async stop(): Promise<void> {
-    // Pause RxDB first; calls in flight wait for the next start.
+    // Calls in flight wait for the next start.
+    this.#loop.stop();
     const replications = [...this.#replications.values()];
     await Promise.all(replications.map((r) => r.pause()));
-    this.#loop.stop();
   }
 
   async close(): Promise<void> {
+    this.#loop.close();
     const replications = [...this.#replications.values()];
     await Promise.all(replications.map((r) => r.pause()));
-    this.#loop.close();
     for (const pending of this.#pending) pending.close();
     await Promise.all(replications.map((r) => r.cancel()));
     for (const subscription of this.#subscriptions) subscription.unsubscribe();

@@ -346,6 +346,39 @@ describe("live changes and catching up", () => {
     ).toEqual([null, "2", "4"]);
   });
 
+  it("holds live events back until the catch-up has handed on its pages", async () => {
+    const { connector, loop, transport } = setup();
+    const items = collect(transport);
+    feed(connector);
+    loop.start();
+    const first = transport.pull("orders", null, 2);
+    await vi.advanceTimersByTimeAsync(20);
+    await first;
+    connector.autoAnswer = null;
+    connector.current?.drop();
+    await vi.advanceTimersByTimeAsync(1000);
+    // The catch-up pull is out; a live event for a later change arrives.
+    connector.current?.handlers.changes({
+      collection: "orders",
+      documents: [doc("o6")],
+      checkpoint: cp("6"),
+    });
+    expect(items).toEqual([]);
+    const pending = connector.requests.at(-1);
+    pending?.answer({
+      ok: true,
+      collections: {
+        orders: {
+          documents: [doc("o3"), doc("o4"), doc("o5")],
+          checkpoint: cp("5"),
+          more: false,
+        },
+      },
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(items).toEqual(["o3,o4,o5@5", "o6@6"]);
+  });
+
   it("leaves catching up to a pull that is already waiting for the link", async () => {
     const { connector, loop, transport } = setup();
     feed(connector);

@@ -10,10 +10,14 @@
  * Catching up. Live changes sent while the link was down are lost, so
  * on every connection the transport pulls each collection from the last
  * checkpoint it handed to RxDB, page by page, and hands the pages on as
- * live events. It does not ask RxDB to RESYNC: RxDB 17 drops a RESYNC
- * that reaches its downstream queue behind a live event in the same
- * batch (downstream.ts, `addNewTask`), which happens after a stop and
- * start, and a client then misses every change made while it was away.
+ * live events. Live events that arrive meanwhile are held back and
+ * handed on after the pages: handed on at once, the first would move
+ * RxDB's checkpoint past the gap, and RxDB would then drop the pages as
+ * older than a pull it starts from that checkpoint. It does not ask
+ * RxDB to RESYNC: RxDB 17 drops a RESYNC that reaches its downstream
+ * queue behind a live event in the same batch (downstream.ts,
+ * `addNewTask`), which happens after a stop and start, and a client
+ * then misses every change made while it was away.
  * Events are never dropped that way. A collection whose own pull is
  * already waiting for the link needs no catch-up: that pull leaves on
  * the new link and covers the gap.
@@ -79,6 +83,8 @@ export class SyncTransport {
   readonly #handed = new Map<CollectionName, SyncCheckpoint>();
   /** Pull calls not yet answered, per collection. */
   readonly #pulling = new Map<CollectionName, number>();
+  /** Live events held back while a collection catches up. */
+  readonly #held = new Map<CollectionName, StreamItem[]>();
   #closed = false;
 
   constructor(options: SyncTransportOptions) {
@@ -241,7 +247,9 @@ export class SyncTransport {
     }
     const { collection, documents, checkpoint } = payload;
     this.#options.onSynced();
-    this.#hand(collection, { documents, checkpoint });
+    const held = this.#held.get(collection);
+    if (held) held.push({ documents, checkpoint });
+    else this.#hand(collection, { documents, checkpoint });
   }
 
   #hand(collection: CollectionName, item: StreamItem): void {
@@ -251,18 +259,33 @@ export class SyncTransport {
 
   #catchUpAll(): void {
     for (const [collection, from] of this.#handed) {
+      // A pull waiting for the link, or a catch-up under way, leaves on
+      // the new link and covers the gap.
+      if (this.#held.has(collection)) continue;
       if ((this.#pulling.get(collection) ?? 0) > 0) continue;
-      this.#catchUp(collection, from).catch((error: unknown) => {
-        // Only closing ends a pull early; nothing is left to catch up.
-        this.#options.logger.debug("sync: catch-up ended", {
-          collection,
-          error: String(error),
+      this.#held.set(collection, []);
+      this.#catchUp(collection, from)
+        .then(() => {
+          // Pages first (the states when the pull was read), then every
+          // live event since the connection, in order: each is a change
+          // after the page or a repeat of one it holds, so the last
+          // state and checkpoint handed on are the latest.
+          const held = this.#held.get(collection) ?? [];
+          this.#held.delete(collection);
+          for (const item of held) this.#hand(collection, item);
+        })
+        .catch((error: unknown) => {
+          // Only closing ends a pull early; nothing is left to catch up.
+          this.#held.delete(collection);
+          this.#options.logger.debug("sync: catch-up ended", {
+            collection,
+            error: String(error),
+          });
         });
-      });
     }
   }
 
-  /** Pulls from `from` to the end and hands every page on as live. */
+  /** Pulls from `from` to the end and hands every page on. */
   async #catchUp(
     collection: CollectionName,
     from: SyncCheckpoint,
