@@ -91,4 +91,49 @@ describe("Coalescer", () => {
     ]);
     expect(batches).toEqual([]);
   });
+
+  describe("claim", () => {
+    it("takes the next batch; settling answers it and nothing is sent", async () => {
+      let online = (): void => undefined;
+      const ready = new Promise<void>((resolve) => (online = resolve));
+      const { coalescer, batches } = recorder(() => ready);
+      const a = coalescer.add("a", 1);
+      const b = coalescer.add("b", 2);
+      const again = coalescer.add("a", 3);
+      await vi.advanceTimersByTimeAsync(10);
+      const claim = coalescer.claim();
+      expect([...(claim?.requests ?? [])]).toEqual([
+        ["a", 1],
+        ["b", 2],
+      ]);
+      claim?.settle(new Map([["a", 7]]));
+      await expect(a).resolves.toBe(7);
+      await expect(b).rejects.toMatchObject({ code: "MALFORMED_REPLY" });
+      online();
+      await vi.advanceTimersByTimeAsync(20);
+      // Only the second call for "a", which was not part of the claim.
+      await expect(again).resolves.toBe(30);
+      expect(batches).toEqual([{ at: 10, keys: ["a"] }]);
+    });
+
+    it("puts requeued calls back in front of the next batch", async () => {
+      let online = (): void => undefined;
+      const ready = new Promise<void>((resolve) => (online = resolve));
+      const { coalescer, batches } = recorder(() => ready);
+      const a = coalescer.add("a", 1);
+      await vi.advanceTimersByTimeAsync(10);
+      const claim = coalescer.claim();
+      const b = coalescer.add("b", 2);
+      claim?.requeue();
+      claim?.settle(new Map([["a", 99]]));
+      online();
+      await vi.advanceTimersByTimeAsync(20);
+      await expect(Promise.all([a, b])).resolves.toEqual([10, 20]);
+      expect(batches).toEqual([{ at: 10, keys: ["a", "b"] }]);
+    });
+
+    it("is null when nothing is queued", () => {
+      expect(recorder().coalescer.claim()).toBeNull();
+    });
+  });
 });

@@ -9,6 +9,10 @@
  * so calls made while offline all leave in the first message after the
  * link comes back. A batch holds one call per key; a second call for the
  * same key waits for the next batch.
+ *
+ * `claim()` takes the batch that would leave next out of the queue, to
+ * be sent some other way (in a handshake); a claim either settles its
+ * calls or puts them back at the front of the queue.
  */
 import { sleep, type Clock } from "./clock.ts";
 import { SyncError } from "./errors.ts";
@@ -20,6 +24,15 @@ export interface CoalescerOptions<K, Req, Res> {
   readonly ready: () => Promise<unknown>;
   /** Sends one batch; resolves with a result for every key in it. */
   readonly send: (batch: ReadonlyMap<K, Req>) => Promise<ReadonlyMap<K, Res>>;
+}
+
+/** Calls taken out of the queue by `claim()`. */
+export interface Claim<K, Req, Res> {
+  readonly requests: ReadonlyMap<K, Req>;
+  /** Answers the calls; a key missing from `results` fails its call. */
+  settle(results: ReadonlyMap<K, Res>): void;
+  /** Puts the calls back, to leave in the next batch. */
+  requeue(): void;
 }
 
 interface Entry<K, Req, Res> {
@@ -46,6 +59,27 @@ export class Coalescer<K, Req, Res> {
     });
   }
 
+  /** Takes the next batch out of the queue; null when none is queued. */
+  claim(): Claim<K, Req, Res> | null {
+    const batch = this.#take();
+    if (batch.length === 0) return null;
+    let done = false;
+    return {
+      requests: new Map(batch.map((e) => [e.key, e.request] as const)),
+      settle: (results) => {
+        if (done) return;
+        done = true;
+        settleAll(batch, results);
+      },
+      requeue: () => {
+        if (done) return;
+        done = true;
+        this.#queue.unshift(...batch);
+        this.#schedule();
+      },
+    };
+  }
+
   /** Calls queued and not yet sent. */
   get queued(): number {
     return this.#queue.length;
@@ -69,7 +103,8 @@ export class Coalescer<K, Req, Res> {
     const batch = this.#take();
     this.#scheduled = false;
     if (this.#queue.length > 0) this.#schedule();
-    await this.#send(batch);
+    // A claim may have taken every call meanwhile.
+    if (batch.length > 0) await this.#send(batch);
   }
 
   /** Removes and returns the first queued call of every key. */
@@ -91,16 +126,22 @@ export class Coalescer<K, Req, Res> {
   async #send(batch: readonly Entry<K, Req, Res>[]): Promise<void> {
     const requests = new Map(batch.map((e) => [e.key, e.request] as const));
     try {
-      const results = await this.#options.send(requests);
-      for (const entry of batch) {
-        const result = results.get(entry.key);
-        if (result === undefined) {
-          const message = `The reply has no part for ${String(entry.key)}.`;
-          entry.reject(new SyncError("MALFORMED_REPLY", message));
-        } else entry.resolve(result);
-      }
+      settleAll(batch, await this.#options.send(requests));
     } catch (error) {
       for (const entry of batch) entry.reject(error);
     }
+  }
+}
+
+function settleAll<K, Req, Res>(
+  batch: readonly Entry<K, Req, Res>[],
+  results: ReadonlyMap<K, Res>,
+): void {
+  for (const entry of batch) {
+    const result = results.get(entry.key);
+    if (result === undefined) {
+      const message = `The reply has no part for ${String(entry.key)}.`;
+      entry.reject(new SyncError("MALFORMED_REPLY", message));
+    } else entry.resolve(result);
   }
 }

@@ -58,6 +58,8 @@ export class ConnectionLoop {
   readonly #machine: MachineOptions;
   readonly #steps: BehaviorSubject<LoopStep>;
   readonly #changes = new Subject<unknown>();
+  readonly #pulled = new Subject<unknown>();
+  #handshakePull: () => unknown = () => undefined;
   #state: ConnectionState = INITIAL_STATE;
   #link: Link | null = null;
   #generation = 0;
@@ -94,6 +96,19 @@ export class ConnectionLoop {
     return this.#changes.asObservable();
   }
 
+  /** Raw replies to the current link's handshake pull, unchecked. */
+  get pulled$(): Observable<unknown> {
+    return this.#pulled.asObservable();
+  }
+
+  /**
+   * Sets what each link's handshake asks to pull: `provider` runs as the
+   * handshake leaves and returns a pull request or undefined.
+   */
+  setHandshakePull(provider: () => unknown): void {
+    this.#handshakePull = provider;
+  }
+
   start(): void {
     if (this.#unsubscribeNetwork === null && this.#options.networkEvents) {
       this.#unsubscribeNetwork = this.#options.networkEvents.onOnline(() =>
@@ -112,6 +127,7 @@ export class ConnectionLoop {
     this.#unsubscribeNetwork?.();
     this.#unsubscribeNetwork = null;
     this.#changes.complete();
+    this.#pulled.complete();
     this.#steps.complete();
   }
 
@@ -262,6 +278,10 @@ export class ConnectionLoop {
       },
       changes: (payload) => {
         if (current()) this.#changes.next(payload);
+      },
+      handshakePull: () => (current() ? this.#handshakePull() : undefined),
+      pulled: (payload) => {
+        if (current()) this.#pulled.next(payload);
       },
     };
     this.#link = this.#options.connector.open(token, handlers);

@@ -37,6 +37,14 @@ export interface LinkHandlers {
   traffic(): void;
   /** A live `changes` event, unchecked. */
   changes(payload: unknown): void;
+  /**
+   * The handshake is leaving: a pull request to send with it, or
+   * undefined. Called at most once, before `connected`; links that
+   * cannot carry one never call it.
+   */
+  handshakePull(): unknown;
+  /** The reply to the handshake's pull, unchecked (at most once). */
+  pulled(payload: unknown): void;
 }
 
 export interface Connector {

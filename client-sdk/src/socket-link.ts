@@ -5,9 +5,20 @@
  * WebSocket is tried first (one handshake less on 2G); with
  * `tryAllTransports` a network that breaks WebSockets falls back to
  * long-polling. Per-message compression is negotiated by the WebSocket.
+ *
+ * `auth` is a function so that it is read as the handshake leaves, after
+ * the transport opened: whatever the client wants to pull by then rides
+ * in the handshake and comes back as the `pulled` event, one round trip
+ * sooner than a `pull` sent after `connect`.
  */
 import { io, type Socket } from "socket.io-client";
-import { SOCKET_NAMESPACE, SOCKET_PROTOCOL_VERSION } from "@okada/sync-rules";
+import {
+  SOCKET_EVENTS,
+  SOCKET_NAMESPACE,
+  SOCKET_PROTOCOL_VERSION,
+  type HandshakeAuth,
+  type PullRequest,
+} from "@okada/sync-rules";
 import { SyncError } from "./errors.ts";
 import type { Connector, Link, LinkHandlers, RequestName } from "./link.ts";
 
@@ -43,7 +54,11 @@ class SocketLink implements Link {
   ) {
     const url = new URL(SOCKET_NAMESPACE, options.url).toString();
     this.#socket = io(url, {
-      auth: { token },
+      auth: (send) => {
+        const pull = handlers.handshakePull() as PullRequest | undefined;
+        const auth: HandshakeAuth = pull ? { token, pull } : { token };
+        send(auth);
+      },
       forceNew: true,
       reconnection: false,
       timeout: options.connectTimeoutMs,
@@ -76,7 +91,12 @@ class SocketLink implements Link {
       this.#shut("LINK_LOST", message);
       handlers.disconnected({ code: "LINK_LOST", message });
     });
-    socket.on("changes", (payload: unknown) => handlers.changes(payload));
+    socket.on(SOCKET_EVENTS.changes, (payload: unknown) =>
+      handlers.changes(payload),
+    );
+    socket.on(SOCKET_EVENTS.pulled, (payload: unknown) =>
+      handlers.pulled(payload),
+    );
     socket.io.on("ping", () => handlers.traffic());
     socket.io.on("packet", () => handlers.traffic());
   }

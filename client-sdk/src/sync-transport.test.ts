@@ -393,6 +393,167 @@ describe("live changes and catching up", () => {
     expect(connector.requests).toHaveLength(2);
   });
 
+  /** Syncs orders to "2", then drops the link with handshake pulls on. */
+  async function syncedThenDropped(s: Setup): Promise<void> {
+    feed(s.connector);
+    s.loop.start();
+    const first = s.transport.pull("orders", null, 2);
+    await vi.advanceTimersByTimeAsync(20);
+    await first;
+    s.connector.handshakePulls = true;
+    s.connector.current?.drop();
+  }
+
+  const pulledSeqs = (connector: FakeConnector) =>
+    connector.requests.map(
+      (r) => (r.payload as PullRequest).checkpoints.orders?.seq ?? null,
+    );
+
+  it("sends the catch-up's first page with the handshake", async () => {
+    const s = setup();
+    const items = collect(s.transport);
+    await syncedThenDropped(s);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(s.connector.handshakes).toEqual([
+      { link: 2, pull: { v: 1, checkpoints: { orders: cp("2") }, limit: 2 } },
+    ]);
+    // The page after the handshake's is pulled the ordinary way.
+    expect(items).toEqual(["o3,o4@4", "o5@5"]);
+    expect(pulledSeqs(s.connector)).toEqual([null, "4"]);
+    expect(s.loop.state.name).toBe("online");
+  });
+
+  it("carries pulls waiting for the link in the handshake", async () => {
+    const s = setup();
+    feed(s.connector);
+    s.connector.handshakePulls = true;
+    s.loop.start();
+    const waiting = s.transport.pull("orders", cp("1"), 2);
+    await vi.advanceTimersByTimeAsync(20);
+    await expect(waiting).resolves.toMatchObject({ checkpoint: cp("3") });
+    expect(s.connector.handshakes).toEqual([
+      { link: 1, pull: { v: 1, checkpoints: { orders: cp("1") }, limit: 2 } },
+    ]);
+    expect(s.connector.requests).toEqual([]);
+  });
+
+  it("sends pulls claimed by a lost handshake on the next link", async () => {
+    const s = setup();
+    feed(s.connector);
+    const respond = s.connector.autoAnswer;
+    s.connector.autoAnswer = null;
+    s.connector.handshakePulls = true;
+    s.loop.start();
+    const waiting = s.transport.pull("orders", cp("1"), 2);
+    await vi.advanceTimersByTimeAsync(20);
+    s.connector.current?.drop();
+    s.connector.autoAnswer = respond;
+    await vi.advanceTimersByTimeAsync(1000);
+    await expect(waiting).resolves.toMatchObject({ checkpoint: cp("3") });
+    expect(s.connector.handshakes.map((h) => h.link)).toEqual([1, 2]);
+    expect(s.connector.handshakes[1]?.pull).toEqual(
+      s.connector.handshakes[0]?.pull,
+    );
+  });
+
+  it("sends no handshake pull before anything was handed on", async () => {
+    const s = setup();
+    s.connector.handshakePulls = true;
+    s.loop.start();
+    await vi.advanceTimersByTimeAsync(20);
+    expect(s.connector.handshakes).toEqual([{ link: 1, pull: undefined }]);
+  });
+
+  it("is busy until the handshake's page is answered", async () => {
+    const s = setup();
+    const busy: number[] = [];
+    s.transport.busy$.subscribe((n) => busy.push(n));
+    await syncedThenDropped(s);
+    s.connector.autoAnswer = null;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(busy.at(-1)).toBe(1);
+    s.connector.current?.pulled({
+      ok: true,
+      collections: {
+        orders: { documents: [doc("o3")], checkpoint: cp("3"), more: false },
+      },
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(busy.at(-1)).toBe(0);
+  });
+
+  const fallbacks = [
+    {
+      name: "refused",
+      answer: { ok: false, error: { code: "INTERNAL", message: "x" } },
+    },
+    { name: "malformed", answer: { ok: true, collections: {} } },
+  ];
+  it.each(fallbacks)(
+    "pulls the first page the ordinary way when the reply is $name",
+    async ({ answer }) => {
+      const s = setup();
+      const items = collect(s.transport);
+      await syncedThenDropped(s);
+      const respond = s.connector.autoAnswer;
+      s.connector.autoAnswer = (name, payload) =>
+        s.connector.handshakes.some((h) => h.pull === payload)
+          ? answer
+          : respond?.(name, payload);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(items).toEqual(["o3,o4@4", "o5@5"]);
+      expect(pulledSeqs(s.connector)).toEqual([null, "2", "4"]);
+    },
+  );
+
+  it("pulls the first page the ordinary way when no reply comes", async () => {
+    const s = setup();
+    const items = collect(s.transport);
+    await syncedThenDropped(s);
+    const respond = s.connector.autoAnswer;
+    s.connector.autoAnswer = null;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(s.connector.requests).toHaveLength(1);
+    // The request timeout of setup() is 60 s.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(items).toEqual([]);
+    expect(pulledSeqs(s.connector)).toEqual([null, "2"]);
+    s.connector.autoAnswer = respond;
+    const pending = s.connector.requests.at(-1);
+    pending?.answer(respond?.("pull", pending.payload));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(items).toEqual(["o3,o4@4", "o5@5"]);
+    expect(pulledSeqs(s.connector)).toEqual([null, "2", "4"]);
+  });
+
+  it("drops held events with their link; the next page covers them", async () => {
+    const s = setup();
+    const items = collect(s.transport);
+    await syncedThenDropped(s);
+    const respond = s.connector.autoAnswer;
+    s.connector.autoAnswer = null;
+    await vi.advanceTimersByTimeAsync(1000);
+    // On link 2, a live event arrives before the handshake's reply, then
+    // the link drops: the catch-up pulls again on link 3.
+    s.connector.current?.handlers.changes({
+      collection: "orders",
+      documents: [doc("o3")],
+      checkpoint: cp("3"),
+    });
+    s.connector.current?.drop();
+    s.connector.autoAnswer = respond;
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(s.connector.links).toHaveLength(3);
+    // The catch-up's own pull, waiting for a link, rides link 3's
+    // handshake; the live event of link 2 is never handed on.
+    expect(s.connector.handshakes.at(-1)).toEqual({
+      link: 3,
+      pull: { v: 1, checkpoints: { orders: cp("2") }, limit: 2 },
+    });
+    expect(items).toEqual(["o3,o4@4", "o5@5"]);
+    expect(pulledSeqs(s.connector)).toEqual([null, "4"]);
+  });
+
   it("ignores changes from a link that was replaced", async () => {
     const { connector, loop, transport } = setup();
     const items = collect(transport);

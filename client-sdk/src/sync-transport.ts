@@ -21,17 +21,29 @@
  * Events are never dropped that way. A collection whose own pull is
  * already waiting for the link needs no catch-up: that pull leaves on
  * the new link and covers the gap.
+ *
+ * The first page of every catch-up rides in the handshake (the link
+ * asks `handshakePull` as it leaves) and comes back as the `pulled`
+ * event: on 2G a reconnection then costs the round trips of the
+ * connection and no more. When that reply does not come (the link drops,
+ * the server refuses it, or it is late) each collection pulls its first
+ * page the ordinary way. Held events are dropped when their link does:
+ * the catch-up's next page is read later and covers them, and handed on
+ * after it they would put older states back.
  */
-import { BehaviorSubject, Subject, filter, type Observable } from "rxjs";
+import { BehaviorSubject, Subject, type Observable } from "rxjs";
 import {
   COLLECTION_NAMES,
   isChangesEvent,
   isErrorReply,
   isPullReply,
   isPushReply,
+  SOCKET_PROTOCOL_VERSION,
+  type Checkpoints,
   type CollectionName,
   type CollectionPull,
   type PushResult,
+  type PullRequest,
   type PushRow,
   type SyncCheckpoint,
   type WireDoc,
@@ -40,7 +52,8 @@ import { Coalescer } from "./coalescer.ts";
 import type { Clock } from "./clock.ts";
 import type { ConnectionLoop } from "./connection-loop.ts";
 import type { Failure } from "./connection-machine.ts";
-import { SyncStoppedError, isSyncError } from "./errors.ts";
+import { EarlyPull, linkLost } from "./early-pull.ts";
+import { SyncError, SyncStoppedError, isSyncError } from "./errors.ts";
 import type { RequestName } from "./link.ts";
 import type { Logger } from "./logger.ts";
 
@@ -85,6 +98,8 @@ export class SyncTransport {
   readonly #pulling = new Map<CollectionName, number>();
   /** Live events held back while a collection catches up. */
   readonly #held = new Map<CollectionName, StreamItem[]>();
+  /** The handshake pull of the current link, until answered. */
+  #early: EarlyPull | null = null;
   #closed = false;
 
   constructor(options: SyncTransportOptions) {
@@ -104,9 +119,15 @@ export class SyncTransport {
     });
     for (const name of COLLECTION_NAMES) this.#live$.set(name, new Subject());
     options.loop.changes$.subscribe((payload) => this.#onChanges(payload));
-    options.loop.steps$
-      .pipe(filter((step) => step.event === "connected"))
-      .subscribe(() => this.#catchUpAll());
+    options.loop.pulled$.subscribe((payload) => this.#onPulled(payload));
+    options.loop.setHandshakePull(() => this.#handshakePull());
+    options.loop.steps$.subscribe((step) => {
+      if (step.state.name !== "online") this.#linkLost();
+      else if (step.event === "connected") {
+        this.#catchUpAll();
+        this.#early?.expireIn(options.requestTimeoutMs);
+      }
+    });
   }
 
   /** Pull and push calls not yet answered; 0 when nothing is owed. */
@@ -151,6 +172,8 @@ export class SyncTransport {
 
   close(): void {
     this.#closed = true;
+    this.#early?.fail(new SyncStoppedError());
+    this.#early = null;
     for (const subject of this.#live$.values()) subject.complete();
     this.#busy.complete();
   }
@@ -252,56 +275,147 @@ export class SyncTransport {
     else this.#hand(collection, { documents, checkpoint });
   }
 
+  /**
+   * What the handshake carries: the pulls RxDB is waiting to send and
+   * the first page of every catch-up, in one pull request.
+   */
+  #handshakePull(): PullRequest | undefined {
+    this.#early?.fail(linkLost());
+    this.#early = null;
+    if (this.#closed) return undefined;
+    const from = new Map<CollectionName, SyncCheckpoint>();
+    for (const [collection, checkpoint] of this.#handed) {
+      if (this.#needsCatchUp(collection)) from.set(collection, checkpoint);
+    }
+    const claim = this.#pulls.claim();
+    const checkpoints: Checkpoints = Object.fromEntries(from);
+    let limit = from.size > 0 ? this.#options.pageSize : 1;
+    for (const [collection, call] of claim?.requests ?? []) {
+      checkpoints[collection] = call.checkpoint;
+      limit = Math.max(limit, call.limit);
+    }
+    const names = Object.keys(checkpoints) as CollectionName[];
+    if (names.length === 0) return undefined;
+    const early = new EarlyPull(this.#options.clock, names);
+    this.#early = early;
+    this.#track(early.reply).catch(() => undefined);
+    if (claim) {
+      early.reply.then(
+        (pages) => claim.settle(pick(claim.requests, pages)),
+        // RxDB's pulls never fail for a lost link: they go again.
+        () => claim.requeue(),
+      );
+    }
+    for (const [collection, checkpoint] of from) {
+      this.#startCatchUp(collection, checkpoint, early.page(collection));
+    }
+    return { v: SOCKET_PROTOCOL_VERSION, checkpoints, limit };
+  }
+
+  #onPulled(payload: unknown): void {
+    const early = this.#early;
+    if (!early) return;
+    this.#early = null;
+    if (isErrorReply(payload)) {
+      // The ordinary pulls that follow meet the same refusal and report
+      // it to the loop; reporting it here too would count it twice.
+      this.#options.logger.debug("sync: handshake pull refused", {
+        ...payload.error,
+      });
+      early.fail(new SyncError("LINK_LOST", payload.error.message));
+      return;
+    }
+    if (!isPullReply(payload) || !covers(payload.collections, early.names)) {
+      this.#options.logger.warn("sync: malformed reply skipped", {
+        request: "handshake pull",
+      });
+      const message = "The server's handshake pull reply breaks the protocol.";
+      early.fail(new SyncError("MALFORMED_REPLY", message));
+      return;
+    }
+    this.#options.loop.reportHealthy();
+    this.#options.onSynced();
+    early.answer(payload.collections);
+  }
+
+  /** The link is gone: what arrived on it is superseded. */
+  #linkLost(): void {
+    this.#early?.fail(linkLost());
+    this.#early = null;
+    for (const held of this.#held.values()) held.length = 0;
+  }
+
   #hand(collection: CollectionName, item: StreamItem): void {
     this.#handed.set(collection, item.checkpoint);
     this.#live$.get(collection)?.next(item);
   }
 
+  /**
+   * False while a catch-up is under way or a pull is waiting for the
+   * link: either leaves on the new link and covers the gap.
+   */
+  #needsCatchUp(collection: CollectionName): boolean {
+    if (this.#held.has(collection)) return false;
+    return (this.#pulling.get(collection) ?? 0) === 0;
+  }
+
   #catchUpAll(): void {
     for (const [collection, from] of this.#handed) {
-      // A pull waiting for the link, or a catch-up under way, leaves on
-      // the new link and covers the gap.
-      if (this.#held.has(collection)) continue;
-      if ((this.#pulling.get(collection) ?? 0) > 0) continue;
-      this.#held.set(collection, []);
-      this.#catchUp(collection, from)
-        .then(() => {
-          // Pages first (the states when the pull was read), then every
-          // live event since the connection, in order: each is a change
-          // after the page or a repeat of one it holds, so the last
-          // state and checkpoint handed on are the latest.
-          const held = this.#held.get(collection) ?? [];
-          this.#held.delete(collection);
-          for (const item of held) this.#hand(collection, item);
-        })
-        .catch((error: unknown) => {
-          // Only closing ends a pull early; nothing is left to catch up.
-          this.#held.delete(collection);
-          this.#options.logger.debug("sync: catch-up ended", {
-            collection,
-            error: String(error),
-          });
-        });
+      if (this.#needsCatchUp(collection)) {
+        this.#startCatchUp(collection, from);
+      }
     }
+  }
+
+  #startCatchUp(
+    collection: CollectionName,
+    from: SyncCheckpoint,
+    first?: Promise<CollectionPull>,
+  ): void {
+    this.#held.set(collection, []);
+    this.#catchUp(collection, from, first)
+      .then(() => {
+        // Pages first (the states when the pull was read), then every
+        // live event since the connection, in order: each is a change
+        // after the page or a repeat of one it holds, so the last
+        // state and checkpoint handed on are the latest.
+        const held = this.#held.get(collection) ?? [];
+        this.#held.delete(collection);
+        for (const item of held) this.#hand(collection, item);
+      })
+      .catch((error: unknown) => {
+        // Only closing ends a pull early; nothing is left to catch up.
+        this.#held.delete(collection);
+        this.#options.logger.debug("sync: catch-up ended", {
+          collection,
+          error: String(error),
+        });
+      });
   }
 
   /** Pulls from `from` to the end and hands every page on. */
   async #catchUp(
     collection: CollectionName,
     from: SyncCheckpoint,
+    first?: Promise<CollectionPull>,
   ): Promise<void> {
     let checkpoint = from;
+    // Without the handshake's page, the first is pulled the ordinary way.
+    let page = await first?.then(
+      (early) => {
+        this.#handed.set(collection, early.checkpoint);
+        return early;
+      },
+      () => undefined,
+    );
     for (;;) {
-      const page = await this.pull(
-        collection,
-        checkpoint,
-        this.#options.pageSize,
-      );
+      page ??= await this.pull(collection, checkpoint, this.#options.pageSize);
       checkpoint = page.checkpoint;
       if (page.documents.length > 0) {
         this.#hand(collection, { documents: page.documents, checkpoint });
       }
       if (!page.more) return;
+      page = undefined;
     }
   }
 }

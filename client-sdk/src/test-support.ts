@@ -42,12 +42,17 @@ export type LinkRecord =
 /**
  * Opens `FakeLink`s as `script(attempt, token)` says. Requests wait in
  * `requests` until the test answers them; `autoAnswer` answers at once.
+ * With `handshakePulls` a connecting link asks for a handshake pull, as
+ * the socket.io link does, and records it in `handshakes`; `autoAnswer`
+ * answers it too, after `connected`, as the server does.
  */
 export class FakeConnector implements Connector {
   readonly records: LinkRecord[] = [];
   readonly requests: SentRequest[] = [];
   readonly links: FakeLink[] = [];
   autoAnswer: ((name: RequestName, payload: unknown) => unknown) | null = null;
+  handshakePulls = false;
+  readonly handshakes: { readonly link: number; readonly pull: unknown }[] = [];
 
   constructor(
     readonly clock: Clock,
@@ -84,8 +89,19 @@ export class FakeLink implements Link {
   settle(step: LinkScript): void {
     if (this.closed) return;
     if (step.outcome === "connect") {
+      const { connector } = this;
+      const pull = connector.handshakePulls
+        ? this.handlers.handshakePull()
+        : undefined;
+      if (connector.handshakePulls) {
+        connector.handshakes.push({ link: this.id, pull });
+      }
       this.connected = true;
       this.handlers.connected();
+      const { autoAnswer } = connector;
+      if (pull !== undefined && autoAnswer) {
+        queueMicrotask(() => this.pulled(autoAnswer("pull", pull)));
+      }
     } else if (step.outcome === "fail") {
       this.closed = true;
       this.handlers.connectFailed(
@@ -140,6 +156,13 @@ export class FakeLink implements Link {
     this.connected = false;
     this.#rejectAll(new SyncError("LINK_LOST", failure.message));
     this.handlers.disconnected(failure);
+  }
+
+  /** The server answers the handshake's pull. */
+  pulled(reply: unknown): void {
+    if (this.closed) return;
+    this.handlers.traffic();
+    this.handlers.pulled(reply);
   }
 
   /** Something arrives from the server (a ping, an event). */

@@ -19,6 +19,8 @@ import {
   OkadaError,
   SOCKET_EVENTS,
   type ChangesEvent,
+  type PulledEvent,
+  type PullReply,
 } from "@okada/sync-rules";
 import type { TokenService } from "../auth/tokens.ts";
 import type { SyncCore } from "../sync/core.ts";
@@ -36,6 +38,7 @@ export type ClientEvents = {
 
 export type ServerEvents = {
   changes: (event: ChangesEvent) => void;
+  pulled: (event: PulledEvent) => void;
 };
 
 export type SyncSocket = Socket<
@@ -142,6 +145,17 @@ export function serveSocket(socket: SyncSocket, deps: ConnectionDeps): void {
     log,
   });
 
+  // A pull that came with the handshake, read after the live
+  // subscription so that no change falls between the two.
+  if (hasHandshakePull(socket.handshake.auth)) {
+    const { pull } = socket.handshake.auth;
+    void answer<PullReply>(
+      (reply) => socket.emit(SOCKET_EVENTS.pulled, reply),
+      log.child({ event: "handshake pull" }),
+      () => handlePull(core, session.user, pull),
+    );
+  }
+
   let stopExpiry = (): void => undefined;
   socket.on("disconnect", (reason) => {
     stopLive();
@@ -159,4 +173,8 @@ export function serveSocket(socket: SyncSocket, deps: ConnectionDeps): void {
       socket.disconnect(true);
     });
   }
+}
+
+function hasHandshakePull(auth: unknown): auth is { pull: unknown } {
+  return typeof auth === "object" && auth !== null && "pull" in auth;
 }

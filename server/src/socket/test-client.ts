@@ -16,6 +16,8 @@ export type Transport = "websocket" | "polling";
 export interface TestClient {
   socket: Socket;
   changes: ChangesEvent[];
+  /** `pulled` events: the replies to a handshake's pull. */
+  pulled: unknown[];
   /** Reasons of every disconnect, in order. */
   disconnects: string[];
   pull(payload: unknown): Promise<PullReply | ErrorReply>;
@@ -28,9 +30,11 @@ export interface ConnectOptions {
   token?: string;
   transports?: Transport[];
   namespace?: string;
+  /** A pull to send with the handshake. */
+  pull?: unknown;
 }
 
-function wrap(socket: Socket): TestClient {
+function wrap(socket: Socket, pulled: unknown[]): TestClient {
   const changes: ChangesEvent[] = [];
   const disconnects: string[] = [];
   socket.on("changes", (event: ChangesEvent) => changes.push(event));
@@ -40,6 +44,7 @@ function wrap(socket: Socket): TestClient {
   return {
     socket,
     changes,
+    pulled,
     disconnects,
     request,
     pull: (payload) => request("pull", payload) as Promise<PullReply>,
@@ -48,13 +53,23 @@ function wrap(socket: Socket): TestClient {
   };
 }
 
-function open(url: string, options: ConnectOptions): Socket {
-  return io(url + (options.namespace ?? SOCKET_NAMESPACE), {
-    auth: options.token === undefined ? {} : { token: options.token },
+function open(
+  url: string,
+  options: ConnectOptions,
+): { socket: Socket; pulled: unknown[] } {
+  const auth: Record<string, unknown> = {};
+  if (options.token !== undefined) auth["token"] = options.token;
+  if (options.pull !== undefined) auth["pull"] = options.pull;
+  const socket = io(url + (options.namespace ?? SOCKET_NAMESPACE), {
+    auth,
     transports: options.transports ?? ["websocket"],
     reconnection: false,
     forceNew: true,
   });
+  // Listening before the handshake: the reply may come with the connect.
+  const pulled: unknown[] = [];
+  socket.on("pulled", (reply: unknown) => pulled.push(reply));
+  return { socket, pulled };
 }
 
 /** Connects; rejects with the `connect_error` when refused. */
@@ -62,9 +77,9 @@ export function connect(
   url: string,
   options: ConnectOptions = {},
 ): Promise<TestClient> {
-  const socket = open(url, options);
+  const { socket, pulled } = open(url, options);
   return new Promise((resolve, reject) => {
-    socket.once("connect", () => resolve(wrap(socket)));
+    socket.once("connect", () => resolve(wrap(socket, pulled)));
     socket.once("connect_error", (error) => {
       socket.close();
       reject(error);
