@@ -15,10 +15,19 @@ describe("parseCli", () => {
         "fan-out",
       ],
       approaches: ["sdk", "graphql", "pouchdb"],
+      without: [],
       fanout: { clients: 1000, perSecond: 20, seconds: 10 },
       syncTimeoutMs: 1_200_000,
       outDir: "bench/results",
     });
+  });
+
+  it("turns SDK optimizations off with --without", () => {
+    expect(parseCli(["--without", "deflate,handshake-pull"]).without).toEqual([
+      "handshake-pull",
+      "deflate",
+    ]);
+    expect(() => parseCli(["--without", "gzip"])).toThrow(BenchError);
   });
 
   it("runs unshaped with --quick, whatever the profile", () => {

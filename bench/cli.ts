@@ -6,6 +6,7 @@
  *   npm run bench -- --scenarios rider-reconnect,order-offline
  *   npm run bench -- --profile edge --approaches sdk,pouchdb
  *   npm run bench -- --full            fan-out for 30 s instead of 10 s
+ *   npm run bench -- --without deflate the SDK with an optimization off
  */
 import { parseArgs } from "node:util";
 import { LINK_PROFILES, type LinkProfileName } from "@okada/test-tools";
@@ -13,11 +14,17 @@ import { APPROACHES, type ApproachName } from "./clients/types.ts";
 import { BenchError } from "./harness/errors.ts";
 import { SCENARIO_NAMES, type ScenarioName } from "./scenarios/types.ts";
 
+/** Optimizations of the SDK path that `--without` turns off. */
+export const OPTIMIZATIONS = ["handshake-pull", "deflate"] as const;
+export type Optimization = (typeof OPTIMIZATIONS)[number];
+
 export interface BenchOptions {
   /** The link of the measured phases; null: unshaped. */
   profile: LinkProfileName | null;
   scenarios: ScenarioName[];
   approaches: ApproachName[];
+  /** SDK optimizations turned off, to measure what each gains. */
+  without: Optimization[];
   fanout: { clients: number; perSecond: number; seconds: number };
   /** Longest one measured catch-up may take, in ms. */
   syncTimeoutMs: number;
@@ -34,6 +41,8 @@ export const USAGE = `Usage: npm run bench -- [flags]
   --scenarios A,B         some of (default all):
                           ${SCENARIO_NAMES.join(", ")}
   --approaches A,B        some of ${APPROACHES.join(", ")} (default all)
+  --without A,B           run the SDK with some of these off:
+                          ${OPTIMIZATIONS.join(", ")} (default none)
   --full                  fan-out for 30 s (default 10 s)
   --fanout-seconds N      fan-out duration in seconds
   --fanout-clients N      live clients (default 1000)
@@ -97,6 +106,7 @@ export function parseCli(argv: readonly string[]): BenchOptions {
         profile: { type: "string" },
         scenarios: { type: "string" },
         approaches: { type: "string" },
+        without: { type: "string" },
         "fanout-seconds": { type: "string" },
         "fanout-clients": { type: "string" },
         "fanout-rate": { type: "string" },
@@ -115,6 +125,10 @@ export function parseCli(argv: readonly string[]): BenchOptions {
     profile: profileOf(values.profile, quick),
     scenarios: listOf("scenarios", values.scenarios, SCENARIO_NAMES),
     approaches: listOf("approaches", values.approaches, APPROACHES),
+    without:
+      values.without === undefined
+        ? []
+        : listOf("without", values.without, OPTIMIZATIONS),
     fanout: {
       clients: Math.round(
         positive("fanout-clients", values["fanout-clients"], 1000),

@@ -62,6 +62,7 @@ async function runSync(
           template,
           profile: options.profile,
           syncTimeoutMs: options.syncTimeoutMs,
+          without: options.without,
         });
         log(`${label}: ${summary(metrics)}`);
         results.push({
@@ -130,6 +131,7 @@ async function main(argv: readonly string[]): Promise<void> {
         loadAverage: { start: loadAtStart, end: loadavg()[0] ?? NaN },
       },
       scenarios: options.scenarios,
+      without: options.without,
       sync,
       fanout,
     };

@@ -10,11 +10,11 @@ import { createOkadaDatabase, replicateOkadaGraphQL } from "@okada/client-sdk";
 import { withTimeout } from "../harness/wait.ts";
 import { BenchError } from "../harness/errors.ts";
 import { benchStorage, RxLocal, uniqueName } from "./rx-local.ts";
-import type { BenchClient, ClientTarget, SyncTimeouts } from "./types.ts";
+import type { BenchClient, ClientTarget, ClientSettings } from "./types.ts";
 
 export async function openGraphQLClient(
   target: ClientTarget,
-  timeouts: SyncTimeouts,
+  settings: ClientSettings,
 ): Promise<BenchClient> {
   const db = await createOkadaDatabase({
     name: uniqueName("bench-graphql"),
@@ -58,7 +58,7 @@ export async function openGraphQLClient(
     async sync(done) {
       await withTimeout(
         runOnce(),
-        timeouts.syncTimeoutMs,
+        settings.syncTimeoutMs,
         "a GraphQL replication run",
       );
       if (!(await done())) {

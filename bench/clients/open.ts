@@ -9,25 +9,25 @@ import type {
   ApproachName,
   BenchClient,
   ClientTarget,
-  SyncTimeouts,
+  ClientSettings,
 } from "./types.ts";
 
 export async function openClient(
   approach: ApproachName,
   target: ClientTarget,
-  timeouts: SyncTimeouts,
+  settings: ClientSettings,
 ): Promise<BenchClient> {
   switch (approach) {
     case "sdk": {
       const { openSdkClient } = await import("./sdk-client.ts");
-      return openSdkClient(target, timeouts);
+      return openSdkClient(target, settings);
     }
     case "graphql": {
       const { openGraphQLClient } = await import("./graphql-client.ts");
-      return openGraphQLClient(target, timeouts);
+      return openGraphQLClient(target, settings);
     }
     case "pouchdb":
-      return openPouchClient(target, timeouts);
+      return openPouchClient(target, settings);
   }
 }
 

@@ -21,7 +21,7 @@ import type {
   BenchClient,
   ClientTarget,
   PlainDoc,
-  SyncTimeouts,
+  ClientSettings,
 } from "./types.ts";
 
 type Db = PouchDB.Database<Record<string, unknown>>;
@@ -33,7 +33,7 @@ function toPlain(doc: Record<string, unknown>): PlainDoc {
 
 export function openPouchClient(
   target: ClientTarget,
-  timeouts: SyncTimeouts,
+  settings: ClientSettings,
   dbPrefix = "okada_",
 ): BenchClient {
   const http = new TrackedFetch();
@@ -90,7 +90,7 @@ export function openPouchClient(
       return info.doc_count - design.rows.length;
     },
     async sync(done) {
-      await withTimeout(syncAll(), timeouts.syncTimeoutMs, "PouchDB sync");
+      await withTimeout(syncAll(), settings.syncTimeoutMs, "PouchDB sync");
       if (!(await done())) {
         throw new BenchError(
           "SETUP",

@@ -7,11 +7,11 @@
 import { createOkadaClient, type OkadaClient } from "@okada/client-sdk";
 import { waitUntil } from "../harness/wait.ts";
 import { benchStorage, RxLocal, uniqueName } from "./rx-local.ts";
-import type { BenchClient, ClientTarget, SyncTimeouts } from "./types.ts";
+import type { BenchClient, ClientTarget, ClientSettings } from "./types.ts";
 
 export async function openSdkClient(
   target: ClientTarget,
-  timeouts: SyncTimeouts,
+  settings: ClientSettings,
 ): Promise<BenchClient> {
   const client: OkadaClient = await createOkadaClient({
     url: target.url,
@@ -20,6 +20,7 @@ export async function openSdkClient(
     name: uniqueName("bench-sdk"),
     multiInstance: false,
     autoStart: false,
+    handshakePull: settings.handshakePull ?? true,
   });
   const { db, sync } = client;
   const local = new RxLocal(db);
@@ -33,7 +34,7 @@ export async function openSdkClient(
       await waitUntil(
         async () => sync.status.phase === "idle" && (await done()),
         "the SDK to be idle and caught up",
-        { timeoutMs: timeouts.syncTimeoutMs },
+        { timeoutMs: settings.syncTimeoutMs },
       );
     },
     offline: () => sync.stop(),

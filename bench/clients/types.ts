@@ -34,9 +34,11 @@ export interface BenchClient {
   close(): Promise<void>;
 }
 
-export interface SyncTimeouts {
+export interface ClientSettings {
   /** Longest one catch-up may take, in ms. */
   syncTimeoutMs: number;
+  /** The SDK sends its first pull with the handshake (default true). */
+  handshakePull?: boolean;
 }
 
 /** Where a client connects; the link proxy sits in front of it. */

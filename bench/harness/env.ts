@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { SyncUser } from "@okada/server";
+import type { SocketSyncOptions, SyncUser } from "@okada/server";
 import {
   login,
   startLinkProxy,
@@ -41,9 +41,14 @@ export async function openRunEnv(
   template: DataTemplate,
   approach: ApproachName,
   username: DemoUsername,
+  socket: SocketSyncOptions = {},
 ): Promise<RunEnv> {
   const dataDir = await template.copy();
-  const server = await startTestServer({ dataDir, pollTimeoutMs: 2_000 });
+  const server = await startTestServer({
+    dataDir,
+    pollTimeoutMs: 2_000,
+    socket,
+  });
   const port =
     approach === "pouchdb" ? server.server.embedded?.port : server.server.port;
   if (port === undefined) {

@@ -19,6 +19,7 @@ import {
   syncUserOf,
 } from "../scenarios/server-side.ts";
 import type { ScenarioRun, SyncScenario } from "../scenarios/types.ts";
+import type { Optimization } from "../cli.ts";
 import type { DataTemplate } from "./data-dir.ts";
 import { openRunEnv, type RunEnv } from "./env.ts";
 
@@ -27,6 +28,8 @@ export interface SyncRunOptions {
   /** The link during the measured catch-up. */
   profile: LinkProfileInput;
   syncTimeoutMs: number;
+  /** SDK optimizations turned off. */
+  without: readonly Optimization[];
 }
 
 async function warmUp(
@@ -55,12 +58,16 @@ export async function runSyncScenario(
   approach: ApproachName,
   options: SyncRunOptions,
 ): Promise<SyncMetrics> {
-  const env = await openRunEnv(options.template, approach, scenario.user);
+  const { without } = options;
+  const env = await openRunEnv(options.template, approach, scenario.user, {
+    compression: !without.includes("deflate"),
+  });
   try {
     const run = await scenario.prepare(env, approach);
     const target = { url: env.url, token: env.token, dir: env.clientDir };
     const client = await openClient(approach, target, {
       syncTimeoutMs: options.syncTimeoutMs,
+      handshakePull: !without.includes("handshake-pull"),
     });
     try {
       if (!scenario.cold) await warmUp(env, scenario, approach, client, run);

@@ -83,6 +83,8 @@ export interface BenchReport {
     loadAverage: { start: number; end: number };
   };
   scenarios: ScenarioName[];
+  /** SDK optimizations that were off (`--without`); empty: none. */
+  without: string[];
   sync: SyncResult[];
   fanout: FanoutResult | null;
 }

@@ -18,6 +18,12 @@ describe("renderTable", () => {
     );
   });
 
+  it("says which SDK optimizations were off", () => {
+    expect(render()[2]).toBe("");
+    const lines = render(testReport({ without: ["deflate"] }));
+    expect(lines[2]).toBe("SDK without: deflate");
+  });
+
   it("puts the approaches side by side with shares and markers", () => {
     const lines = render();
     const row = (figure: string) =>

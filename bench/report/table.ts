@@ -243,6 +243,9 @@ export function renderTable(
   return [
     `Link: ${profileLine(report.profile)}`,
     `Machine: ${cpus} CPUs, load average ${load} (start → end)`,
+    ...(report.without.length > 0
+      ? [`SDK without: ${report.without.join(", ")}`]
+      : []),
     "",
     table,
     ...(extra.length > 0 ? ["", ...extra] : []),

@@ -42,6 +42,7 @@ export function testReport(overrides: Partial<BenchReport> = {}): BenchReport {
       loadAverage: { start: 0.5, end: 1.5 },
     },
     scenarios: ["rider-reconnect", "fan-out"],
+    without: [],
     sync: [
       measuredResult("rider-reconnect", "sdk", {
         bytesUp: 3_000,

@@ -107,6 +107,14 @@ export interface OkadaClientOptions {
    */
   coalesceWindowMs?: number;
   /**
+   * Send the first pull of each connection with its handshake: a
+   * reconnecting client catches up in the connection's own round trips.
+   * @default true
+   * @example false // one round trip more per connection, as measured
+   * // by `npm run bench -- --without handshake-pull`
+   */
+  handshakePull?: boolean;
+  /**
    * Documents per pull page and rows per push, per collection. At most
    * 100, so that five collections' rows fit the server's 500-row push.
    * @default 100
@@ -173,6 +181,7 @@ export function resolveOptions(options: OkadaClientOptions): ResolvedOptions {
     connectTimeoutMs: options.connectTimeoutMs ?? 20_000,
     backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
     coalesceWindowMs: options.coalesceWindowMs ?? 15,
+    handshakePull: options.handshakePull ?? true,
     batchSize: Math.max(1, Math.min(options.batchSize ?? 100, MAX_BATCH)),
     networkEvents: options.networkEvents ?? browserNetworkEvents(),
     socketTransports: options.socketTransports ?? ["websocket", "polling"],

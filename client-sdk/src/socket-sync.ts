@@ -68,6 +68,7 @@ export class SocketSyncEngine implements SyncEngine {
       coalesceWindowMs: options.coalesceWindowMs,
       requestTimeoutMs: options.requestTimeoutMs,
       pageSize: options.batchSize,
+      handshakePull: options.handshakePull,
       onSynced: () => model.synced(clock.now()),
     });
     for (const name of options.collections) {

@@ -73,6 +73,8 @@ export interface SyncTransportOptions {
   readonly requestTimeoutMs: number;
   /** Documents per page when catching up. */
   readonly pageSize: number;
+  /** Send the first pull with each link's handshake. */
+  readonly handshakePull?: boolean;
   /** Called after every acknowledged exchange and live event. */
   readonly onSynced: () => void;
 }
@@ -120,7 +122,9 @@ export class SyncTransport {
     for (const name of COLLECTION_NAMES) this.#live$.set(name, new Subject());
     options.loop.changes$.subscribe((payload) => this.#onChanges(payload));
     options.loop.pulled$.subscribe((payload) => this.#onPulled(payload));
-    options.loop.setHandshakePull(() => this.#handshakePull());
+    if (options.handshakePull !== false) {
+      options.loop.setHandshakePull(() => this.#handshakePull());
+    }
     options.loop.steps$.subscribe((step) => {
       if (step.state.name !== "online") this.#linkLost();
       else if (step.event === "connected") {

@@ -13,7 +13,7 @@ import { createGraphQLWsServer } from "./graphql/ws-server.ts";
 import { createApp } from "./http/app.ts";
 import { createLogger } from "./logger.ts";
 import { seedDemoData } from "./seed/seed.ts";
-import { attachSocketSync } from "./socket/index.ts";
+import { attachSocketSync, type SocketSyncOptions } from "./socket/index.ts";
 import { createCouchStore } from "./store/couch-store.ts";
 import {
   startEmbeddedCouch,
@@ -44,6 +44,8 @@ export interface RunningServer {
 export interface StartOptions {
   logger?: Logger;
   feed?: ChangeFeedOptions;
+  /** Tunables of the socket.io transport. */
+  socket?: SocketSyncOptions;
   /** Clock and test seams of the reconciliation processes. */
   reconcile?: Pick<ReconcilerOptions, "now" | "hooks" | "instanceId">;
 }
@@ -93,7 +95,13 @@ export async function startServer(
   });
   const http = createServer(app);
   const ws = createGraphQLWsServer({ schema, core, tokens, logger });
-  const sockets = attachSocketSync({ http, core, tokens, logger });
+  const sockets = attachSocketSync({
+    http,
+    core,
+    tokens,
+    logger,
+    ...(options.socket ? { options: options.socket } : {}),
+  });
   http.on("upgrade", (req, socket, head) => {
     if (sockets.owns(req)) return; // socket.io's own listener takes it
     if (!ws.handleUpgrade(req, socket, head)) socket.destroy();

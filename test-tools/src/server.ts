@@ -11,6 +11,7 @@ import {
   startServer,
   type RunningServer,
   type ServerConfig,
+  type SocketSyncOptions,
 } from "@okada/server";
 
 export interface TestServer {
@@ -30,6 +31,8 @@ export interface TestServerOptions {
   dataDir?: string;
   /** Shorter longpolls make shutdown snappy in tests. */
   pollTimeoutMs?: number;
+  /** Tunables of the socket.io transport. */
+  socket?: SocketSyncOptions;
 }
 
 export async function startTestServer(
@@ -48,7 +51,12 @@ export async function startTestServer(
     seedDemoData: options.seed ?? false,
   };
   const feed = { pollTimeoutMs: options.pollTimeoutMs ?? 5_000 };
-  let server = await startServer(config, { logger, feed });
+  const start = {
+    logger,
+    feed,
+    ...(options.socket && { socket: options.socket }),
+  };
+  let server = await startServer(config, start);
   const port = server.port;
   const handle: TestServer = {
     get url() {
@@ -66,7 +74,7 @@ export async function startTestServer(
     dataDir,
     async restart() {
       await server.close();
-      server = await startServer({ ...config, port }, { logger, feed });
+      server = await startServer({ ...config, port }, start);
     },
     async close() {
       await server.close();

@@ -48,6 +48,12 @@ export interface SocketSyncOptions {
    */
   compressionThreshold?: number;
   /**
+   * Compress at all. Only worth turning off to measure what compression
+   * gains (`npm run bench -- --without deflate`).
+   * @default true
+   */
+  compression?: boolean;
+  /**
    * Origins allowed to connect from a browser on another origin. The PWA
    * is served by this server, so none by default.
    * @default undefined (same origin only)
@@ -66,6 +72,7 @@ export const SOCKET_SYNC_DEFAULTS = {
   pingTimeoutMs: 20_000,
   maxQueuedLiveBytes: 1024 * 1024,
   compressionThreshold: 1024,
+  compression: true,
 } as const satisfies Required<Omit<SocketSyncOptions, "corsOrigins">>;
 
 export function resolveOptions(
@@ -88,8 +95,12 @@ export function ioOptions(
     pingTimeout: options.pingTimeoutMs,
     // The same limit as an HTTP body: a full push batch fits.
     maxHttpBufferSize: MAX_BODY_BYTES,
-    perMessageDeflate: { threshold: options.compressionThreshold },
-    httpCompression: { threshold: options.compressionThreshold },
+    perMessageDeflate: options.compression && {
+      threshold: options.compressionThreshold,
+    },
+    httpCompression: options.compression && {
+      threshold: options.compressionThreshold,
+    },
     // Upgrades on other paths (GraphQL over WebSocket) belong to the
     // server's own upgrade handler.
     destroyUpgrade: false,

@@ -12,11 +12,12 @@ import {
   type CollectionName,
   type PullResult,
   type PushResult,
+  type WireDoc,
 } from "@okada/sync-rules";
 import type { Store } from "../store/types.ts";
 import { rulesReadPolicy, visibleTo, type ReadPolicy } from "./access.ts";
 import { LiveStoreDirectory } from "./directory.ts";
-import { ChangeFeed, type ChangeFeedOptions } from "./feed.ts";
+import { ChangeFeed, type ChangeFeedOptions, type FeedBatch } from "./feed.ts";
 import { pull } from "./pull.ts";
 import { parseRows, push } from "./push.ts";
 import type { SyncUser } from "./user.ts";
@@ -39,6 +40,8 @@ export class SyncCore {
   readonly #logger: Logger | undefined;
   readonly #feeds = new Map<CollectionName, ChangeFeed>();
   readonly #directory = new LiveStoreDirectory();
+  /** Each batch's documents in wire form, made once for all subscribers. */
+  readonly #wire = new WeakMap<FeedBatch, WireDoc[]>();
 
   constructor(options: SyncCoreOptions) {
     this.#store = options.store;
@@ -141,14 +144,23 @@ export class SyncCore {
     listener: LiveListener,
   ): () => void {
     const feed = this.#feed(collection);
-    return feed.subscribe(({ changes, lastSeq }) => {
+    return feed.subscribe((batch) => {
       // Scopes are worked out per batch: the store directory may change.
       const viewer = this.#policy.viewerFor(user);
-      const docs = changes.map((c) => toWire(c.doc));
-      const documents = visibleTo(viewer, collection, docs);
+      const documents = visibleTo(viewer, collection, this.#wireOf(batch));
       if (documents.length === 0) return;
-      listener({ documents, checkpoint: { seq: lastSeq as Checkpoint } });
+      const checkpoint = { seq: batch.lastSeq as Checkpoint };
+      listener({ documents, checkpoint });
     });
+  }
+
+  #wireOf(batch: FeedBatch): WireDoc[] {
+    let docs = this.#wire.get(batch);
+    if (!docs) {
+      docs = batch.changes.map((c) => toWire(c.doc));
+      this.#wire.set(batch, docs);
+    }
+    return docs;
   }
 
   #feed(collection: CollectionName): ChangeFeed {

@@ -103,9 +103,11 @@ export class ChangeFeed {
   }
 
   #emit(changes: Change[], lastSeq: string): void {
+    // One object for every listener: they may share work done on it.
+    const batch: FeedBatch = { changes, lastSeq };
     for (const listener of this.#listeners) {
       try {
-        listener({ changes, lastSeq });
+        listener(batch);
       } catch (error) {
         this.#logger?.error({ err: error }, "change listener failed");
       }
