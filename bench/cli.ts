@@ -15,7 +15,11 @@ import { BenchError } from "./harness/errors.ts";
 import { SCENARIO_NAMES, type ScenarioName } from "./scenarios/types.ts";
 
 /** Optimizations of the SDK path that `--without` turns off. */
-export const OPTIMIZATIONS = ["handshake-pull", "deflate"] as const;
+export const OPTIMIZATIONS = [
+  "handshake-pull",
+  "deflate",
+  "big-pages",
+] as const;
 export type Optimization = (typeof OPTIMIZATIONS)[number];
 
 export interface BenchOptions {

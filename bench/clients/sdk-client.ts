@@ -21,6 +21,7 @@ export async function openSdkClient(
     multiInstance: false,
     autoStart: false,
     handshakePull: settings.handshakePull ?? true,
+    ...(settings.pullPageSize && { pullPageSize: settings.pullPageSize }),
   });
   const { db, sync } = client;
   const local = new RxLocal(db);

@@ -39,6 +39,8 @@ export interface ClientSettings {
   syncTimeoutMs: number;
   /** The SDK sends its first pull with the handshake (default true). */
   handshakePull?: boolean;
+  /** Documents per SDK pull page (default: the SDK's). */
+  pullPageSize?: number;
 }
 
 /** Where a client connects; the link proxy sits in front of it. */

@@ -68,6 +68,8 @@ export async function runSyncScenario(
     const client = await openClient(approach, target, {
       syncTimeoutMs: options.syncTimeoutMs,
       handshakePull: !without.includes("handshake-pull"),
+      // The SDK's page size before it was raised to 250.
+      ...(without.includes("big-pages") && { pullPageSize: 100 }),
     });
     try {
       if (!scenario.cold) await warmUp(env, scenario, approach, client, run);

@@ -4,6 +4,7 @@
 import type { RxStorage } from "rxdb";
 import {
   COLLECTION_NAMES,
+  MAX_PULL_LIMIT,
   MAX_PUSH_ROWS,
   type CollectionName,
 } from "@okada/sync-rules";
@@ -115,12 +116,20 @@ export interface OkadaClientOptions {
    */
   handshakePull?: boolean;
   /**
-   * Documents per pull page and rows per push, per collection. At most
-   * 100, so that five collections' rows fit the server's 500-row push.
+   * Rows per push, per collection. At most 100, so that five
+   * collections' rows fit the server's 500-row push.
    * @default 100
-   * @example 50 // smaller pages on GPRS
+   * @example 50 // smaller pushes on GPRS
    */
   batchSize?: number;
+  /**
+   * Documents per pull page, per collection: fewer, bigger pages cost
+   * fewer round trips on a cold start. A page must arrive within twice
+   * `heartbeatIntervalMs` (see LIMITATIONS.md). At most 1,000.
+   * @default 250
+   * @example 100 // GPRS
+   */
+  pullPageSize?: number;
   /**
    * Network-up notices that cut a backoff wait short.
    * @default the browser's `online` event; none in Node
@@ -183,6 +192,10 @@ export function resolveOptions(options: OkadaClientOptions): ResolvedOptions {
     coalesceWindowMs: options.coalesceWindowMs ?? 15,
     handshakePull: options.handshakePull ?? true,
     batchSize: Math.max(1, Math.min(options.batchSize ?? 100, MAX_BATCH)),
+    pullPageSize: Math.max(
+      1,
+      Math.min(options.pullPageSize ?? 250, MAX_PULL_LIMIT),
+    ),
     networkEvents: options.networkEvents ?? browserNetworkEvents(),
     socketTransports: options.socketTransports ?? ["websocket", "polling"],
     clock: options.clock ?? systemClock,

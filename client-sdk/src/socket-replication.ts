@@ -41,6 +41,8 @@ export interface SocketReplicationOptions<T> {
   readonly events: PushEvents;
   /** Documents per pull page and rows per push. */
   readonly batchSize: number;
+  /** Documents per pull page. */
+  readonly pullPageSize: number;
 }
 
 export type OkadaReplication<T> = RxReplicationState<T, SyncCheckpoint>;
@@ -48,7 +50,7 @@ export type OkadaReplication<T> = RxReplicationState<T, SyncCheckpoint>;
 export function replicateOverSocket<T>(
   options: SocketReplicationOptions<T>,
 ): OkadaReplication<T> {
-  const { name, transport, batchSize } = options;
+  const { name, transport, batchSize, pullPageSize } = options;
   const pusher: CollectionPusher = new CollectionPusher(
     name,
     transport,
@@ -71,7 +73,7 @@ export function replicateOverSocket<T>(
     autoStart: false,
     toggleOnDocumentVisible: false,
     pull: {
-      batchSize,
+      batchSize: pullPageSize,
       handler: async (checkpoint, limit) => {
         const page = await pullPage(transport, name, checkpoint ?? null, limit);
         return {

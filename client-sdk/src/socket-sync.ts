@@ -67,7 +67,7 @@ export class SocketSyncEngine implements SyncEngine {
       logger,
       coalesceWindowMs: options.coalesceWindowMs,
       requestTimeoutMs: options.requestTimeoutMs,
-      pageSize: options.batchSize,
+      pageSize: options.pullPageSize,
       handshakePull: options.handshakePull,
       onSynced: () => model.synced(clock.now()),
     });
@@ -77,6 +77,7 @@ export class SocketSyncEngine implements SyncEngine {
         collection: db[name] as never,
         transport: this.#transport,
         batchSize: options.batchSize,
+        pullPageSize: options.pullPageSize,
         events: {
           rejected: (collection, r) =>
             model.rejected({ collection, ...r, at: clock.now() }),
