@@ -7,12 +7,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WireDoc } from "@okada/sync-rules";
-import { startTestServer, type TestServer } from "@okada/test-tools";
-import { startReconciler, type Reconciler } from "./index.ts";
+import type { TestServer } from "@okada/test-tools";
+import type { Reconciler } from "./index.ts";
+import type { Device, TestClock } from "./scenario-support.ts";
 import {
-  Device,
-  TestClock,
-  addAccounts,
+  activeProducts,
+  startScenario,
+  type Scenario,
   decided,
   newOrder,
   step,
@@ -27,47 +28,45 @@ const FAR = { lat: 4.09, lng: 9.75 };
 
 /** One server, its processes and the people of a story. */
 class World {
-  readonly clock = new TestClock();
-  ts!: TestServer;
-  reconciler!: Reconciler;
+  #scenario!: Scenario;
   staff!: Device;
   customer!: Device;
   readonly riders = new Map<string, Device>();
   catalogue: WireDoc[] = [];
 
-  async start(): Promise<void> {
-    this.ts = await startTestServer({ seed: true, pollTimeoutMs: 1000 });
-    await addAccounts(this.ts.server.store);
-    this.reconciler = startReconciler({
-      store: this.ts.server.store,
-      now: this.clock.now,
-      settings: {
-        autoAssign: true,
-        riderUnreachableMinutes: 15,
-        // The stories call dispatchNow(); the timer stays out of the way.
-        dispatchIntervalMs: 3_600_000,
-      },
-      feed: { pollTimeoutMs: 1000, retryMinMs: 50, retryMaxMs: 500 },
-    });
-    const url = this.ts.url;
-    this.staff = await new Device(url, "staff").connect();
-    this.customer = await new Device(url, "customer").connect();
-    for (const [name, id] of [
-      ["rider", "rd_dla_01"],
-      ["rider2", "rd_dla_02"],
-      ["rider3", "rd_dla_03"],
-    ]) {
-      this.riders.set(id, await new Device(url, name).connect());
-    }
-    const products = await this.staff.pull("products");
-    this.catalogue = [...products.values()]
-      .filter((p) => p["storeId"] === STORE_ID && p["active"] === true)
-      .sort((a, b) => (a.id < b.id ? -1 : 1));
+  get clock(): TestClock {
+    return this.#scenario.clock;
   }
 
-  async stop(): Promise<void> {
-    await this.reconciler.stop();
-    await this.ts.close();
+  get ts(): TestServer {
+    return this.#scenario.ts;
+  }
+
+  get reconciler(): Reconciler {
+    return this.#scenario.reconciler;
+  }
+
+  async start(): Promise<void> {
+    this.#scenario = await startScenario({
+      autoAssign: true,
+      riderUnreachableMinutes: 15,
+      // The stories call dispatchNow(); the timer stays out of the way.
+      dispatchIntervalMs: 3_600_000,
+    });
+    [this.staff, this.customer] = await this.#scenario.connect(
+      "staff",
+      "customer",
+    );
+    const riders = await this.#scenario.connect("rider", "rider2", "rider3");
+    for (const [i, id] of ["rd_dla_01", "rd_dla_02", "rd_dla_03"].entries()) {
+      const device = riders[i];
+      if (device) this.riders.set(id, device);
+    }
+    this.catalogue = await activeProducts(this.staff, STORE_ID);
+  }
+
+  stop(): Promise<void> {
+    return this.#scenario.stop();
   }
 
   rider(id: string): Device {

@@ -6,12 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WireDoc } from "@okada/sync-rules";
-import { startTestServer, type TestServer } from "@okada/test-tools";
-import { startReconciler, type Reconciler } from "./index.ts";
+import type { TestServer } from "@okada/test-tools";
+import type { Device, TestClock } from "./scenario-support.ts";
 import {
-  Device,
-  TestClock,
-  addAccounts,
+  activeProducts,
+  startScenario,
+  type Scenario,
   decided,
   intakeOf,
   newOrder,
@@ -21,9 +21,9 @@ import {
 } from "./scenario-support.ts";
 
 const STORE_ID = "st_dla_akwa";
-const clock = new TestClock();
+let world: Scenario;
+let clock: TestClock;
 let ts: TestServer;
-let reconciler: Reconciler;
 let staff: Device;
 let customer: Device;
 let customer2: Device;
@@ -31,30 +31,20 @@ let rider: Device;
 let catalogue: WireDoc[] = [];
 
 beforeAll(async () => {
-  ts = await startTestServer({ seed: true, pollTimeoutMs: 1000 });
-  await addAccounts(ts.server.store);
-  reconciler = startReconciler({
-    store: ts.server.store,
-    now: clock.now,
-    feed: { pollTimeoutMs: 1000, retryMinMs: 50, retryMaxMs: 500 },
-  });
-  [staff, customer, customer2, rider] = await Promise.all(
-    ["staff", "customer", "customer2", "rider"].map((name) =>
-      new Device(ts.url, name).connect(),
-    ),
+  world = await startScenario();
+  ({ ts, clock } = world);
+  [staff, customer, customer2, rider] = await world.connect(
+    "staff",
+    "customer",
+    "customer2",
+    "rider",
   );
-  const products = await staff.pull("products");
+  catalogue = await activeProducts(staff, STORE_ID);
   await staff.pull("stock");
   await staff.pull("stores");
-  catalogue = [...products.values()]
-    .filter((p) => p["storeId"] === STORE_ID && p["active"] === true)
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
 }, 120_000);
 
-afterAll(async () => {
-  await reconciler.stop();
-  await ts.close();
-});
+afterAll(() => world.stop());
 
 /** A product of its own for each story, with `onHand` counted by staff. */
 async function shelf(onHand: number) {

@@ -6,12 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WireDoc } from "@okada/sync-rules";
-import { startTestServer, type TestServer } from "@okada/test-tools";
-import { startReconciler, type Reconciler } from "./index.ts";
+import type { TestServer } from "@okada/test-tools";
+import type { TestClock } from "./scenario-support.ts";
 import {
   Device,
-  TestClock,
-  addAccounts,
+  activeProducts,
+  startScenario,
+  type Scenario,
   decided,
   intakeOf,
   newOrder,
@@ -21,9 +22,9 @@ import {
 } from "./scenario-support.ts";
 
 const STORE_ID = "st_dla_akwa";
-const clock = new TestClock();
+let world: Scenario;
+let clock: TestClock;
 let ts: TestServer;
-let reconciler: Reconciler;
 let staff: Device;
 let customer: Device;
 let rider: Device;
@@ -31,31 +32,20 @@ let rider2: Device;
 let catalogue: WireDoc[] = [];
 
 beforeAll(async () => {
-  ts = await startTestServer({ seed: true, pollTimeoutMs: 1000 });
-  await addAccounts(ts.server.store);
-  reconciler = startReconciler({
-    store: ts.server.store,
-    now: clock.now,
-    // Dispatch is exercised in dispatch.server.test.ts.
-    settings: { riderUnreachableMinutes: 0 },
-    feed: { pollTimeoutMs: 1000, retryMinMs: 50, retryMaxMs: 500 },
-  });
-  [staff, customer, rider, rider2] = await Promise.all(
-    ["staff", "customer", "rider", "rider2"].map((name) =>
-      new Device(ts.url, name).connect(),
-    ),
+  // Dispatch is exercised in dispatch.server.test.ts.
+  world = await startScenario({ riderUnreachableMinutes: 0 });
+  ({ ts, clock } = world);
+  [staff, customer, rider, rider2] = await world.connect(
+    "staff",
+    "customer",
+    "rider",
+    "rider2",
   );
-  const products = await staff.pull("products");
+  catalogue = await activeProducts(staff, STORE_ID);
   await staff.pull("stock");
-  catalogue = [...products.values()]
-    .filter((p) => p["storeId"] === STORE_ID && p["active"] === true)
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
 }, 120_000);
 
-afterAll(async () => {
-  await reconciler.stop();
-  await ts.close();
-});
+afterAll(() => world.stop());
 
 /** A confirmed order for 2 of a product with 5 on the shelf. */
 async function placed() {

@@ -19,10 +19,20 @@ import {
   type SyncCheckpoint,
   type WireDoc,
 } from "@okada/sync-rules";
-import { requestJson, waitFor } from "@okada/test-tools";
+import {
+  requestJson,
+  startTestServer,
+  waitFor,
+  type TestServer,
+} from "@okada/test-tools";
 import { hashPassword } from "../seed/password.ts";
 import type { ServerStore, UserRecord } from "../store/types.ts";
 import { toWire } from "../sync/wire.ts";
+import {
+  startReconciler,
+  type Reconciler,
+  type ReconcileSettings,
+} from "./index.ts";
 
 /** Accounts the stories need beyond the demo ones. */
 const EXTRA: Omit<UserRecord, "_id" | "passwordHash">[] = [
@@ -292,4 +302,51 @@ export function decided(
       (outcome === undefined || intakeOf(doc)?.["outcome"] === outcome),
     `intake of ${id}${outcome ? ` to be ${outcome}` : ""}`,
   );
+}
+
+/** A seeded server with the stories' accounts and its reconciler. */
+export interface Scenario {
+  readonly ts: TestServer;
+  readonly reconciler: Reconciler;
+  readonly clock: TestClock;
+  /** Signs each user in on a device of their own, in order. */
+  connect(...usernames: string[]): Promise<Device[]>;
+  stop(): Promise<void>;
+}
+
+/** Starts a story's world; `settings` as the reconciler takes them. */
+export async function startScenario(
+  settings: Partial<ReconcileSettings> = {},
+): Promise<Scenario> {
+  const clock = new TestClock();
+  const ts = await startTestServer({ seed: true, pollTimeoutMs: 1000 });
+  await addAccounts(ts.server.store);
+  const reconciler = startReconciler({
+    store: ts.server.store,
+    now: clock.now,
+    settings,
+    feed: { pollTimeoutMs: 1000, retryMinMs: 50, retryMaxMs: 500 },
+  });
+  return {
+    ts,
+    reconciler,
+    clock,
+    connect: (...usernames) =>
+      Promise.all(usernames.map((name) => new Device(ts.url, name).connect())),
+    async stop() {
+      await reconciler.stop();
+      await ts.close();
+    },
+  };
+}
+
+/** The active products of `storeId` that `device` can read, by id. */
+export async function activeProducts(
+  device: Device,
+  storeId: string,
+): Promise<WireDoc[]> {
+  const products = await device.pull("products");
+  return [...products.values()]
+    .filter((p) => p["storeId"] === storeId && p["active"] === true)
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
 }
