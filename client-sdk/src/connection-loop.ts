@@ -12,6 +12,7 @@
  * (45 s by default) and is not tunable from the client.
  */
 import { BehaviorSubject, Subject, type Observable } from "rxjs";
+import type { PullRequest } from "@okada/sync-rules";
 import type { BackoffOptions } from "./backoff.ts";
 import type { Clock, TimerId } from "./clock.ts";
 import {
@@ -59,7 +60,7 @@ export class ConnectionLoop {
   readonly #steps: BehaviorSubject<LoopStep>;
   readonly #changes = new Subject<unknown>();
   readonly #pulled = new Subject<unknown>();
-  #handshakePull: () => unknown = () => undefined;
+  #handshakePull: () => PullRequest | undefined = () => undefined;
   #state: ConnectionState = INITIAL_STATE;
   #link: Link | null = null;
   #generation = 0;
@@ -105,7 +106,7 @@ export class ConnectionLoop {
    * Sets what each link's handshake asks to pull: `provider` runs as the
    * handshake leaves and returns a pull request or undefined.
    */
-  setHandshakePull(provider: () => unknown): void {
+  setHandshakePull(provider: () => PullRequest | undefined): void {
     this.#handshakePull = provider;
   }
 

@@ -12,7 +12,7 @@ import { SyncError } from "./errors.ts";
 type Pages = Partial<Record<CollectionName, CollectionPull>>;
 
 export class EarlyPull {
-  readonly names: ReadonlyMap<CollectionName, true>;
+  readonly names: readonly CollectionName[];
   readonly reply: Promise<Pages>;
   readonly #clock: Clock;
   #resolve: (pages: Pages) => void = () => undefined;
@@ -22,7 +22,7 @@ export class EarlyPull {
 
   constructor(clock: Clock, names: readonly CollectionName[]) {
     this.#clock = clock;
-    this.names = new Map(names.map((name) => [name, true] as const));
+    this.names = names;
     this.reply = new Promise<Pages>((resolve, reject) => {
       this.#resolve = resolve;
       this.#reject = reject;

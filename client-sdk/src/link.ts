@@ -4,6 +4,7 @@
  * The connection loop opens links through a `Connector`; the socket.io
  * connector lives in socket-link.ts, tests use scripted fakes.
  */
+import type { PullRequest } from "@okada/sync-rules";
 import type { Failure } from "./connection-machine.ts";
 
 export type RequestName = "pull" | "push";
@@ -42,7 +43,7 @@ export interface LinkHandlers {
    * undefined. Called at most once, before `connected`; links that
    * cannot carry one never call it.
    */
-  handshakePull(): unknown;
+  handshakePull(): PullRequest | undefined;
   /** The reply to the handshake's pull, unchecked (at most once). */
   pulled(payload: unknown): void;
 }

@@ -17,7 +17,6 @@ import {
   SOCKET_NAMESPACE,
   SOCKET_PROTOCOL_VERSION,
   type HandshakeAuth,
-  type PullRequest,
 } from "@okada/sync-rules";
 import { SyncError } from "./errors.ts";
 import type { Connector, Link, LinkHandlers, RequestName } from "./link.ts";
@@ -55,7 +54,7 @@ class SocketLink implements Link {
     const url = new URL(SOCKET_NAMESPACE, options.url).toString();
     this.#socket = io(url, {
       auth: (send) => {
-        const pull = handlers.handshakePull() as PullRequest | undefined;
+        const pull = handlers.handshakePull();
         const auth: HandshakeAuth = pull ? { token, pull } : { token };
         send(auth);
       },

@@ -404,6 +404,14 @@ describe("live changes and catching up", () => {
     s.connector.current?.drop();
   }
 
+  /** Lets the next link connect without answering anything. */
+  async function silenced(s: Setup): Promise<FakeConnector["autoAnswer"]> {
+    const respond = s.connector.autoAnswer;
+    s.connector.autoAnswer = null;
+    await vi.advanceTimersByTimeAsync(1000);
+    return respond;
+  }
+
   const pulledSeqs = (connector: FakeConnector) =>
     connector.requests.map(
       (r) => (r.payload as PullRequest).checkpoints.orders?.seq ?? null,
@@ -469,8 +477,7 @@ describe("live changes and catching up", () => {
     const busy: number[] = [];
     s.transport.busy$.subscribe((n) => busy.push(n));
     await syncedThenDropped(s);
-    s.connector.autoAnswer = null;
-    await vi.advanceTimersByTimeAsync(1000);
+    await silenced(s);
     expect(busy.at(-1)).toBe(1);
     s.connector.current?.pulled({
       ok: true,
@@ -510,9 +517,7 @@ describe("live changes and catching up", () => {
     const s = setup();
     const items = collect(s.transport);
     await syncedThenDropped(s);
-    const respond = s.connector.autoAnswer;
-    s.connector.autoAnswer = null;
-    await vi.advanceTimersByTimeAsync(1000);
+    const respond = await silenced(s);
     expect(s.connector.requests).toHaveLength(1);
     // The request timeout of setup() is 60 s.
     await vi.advanceTimersByTimeAsync(60_000);
@@ -530,9 +535,7 @@ describe("live changes and catching up", () => {
     const s = setup();
     const items = collect(s.transport);
     await syncedThenDropped(s);
-    const respond = s.connector.autoAnswer;
-    s.connector.autoAnswer = null;
-    await vi.advanceTimersByTimeAsync(1000);
+    const respond = await silenced(s);
     // On link 2, a live event arrives before the handshake's reply, then
     // the link drops: the catch-up pulls again on link 3.
     s.connector.current?.handlers.changes({

@@ -205,7 +205,7 @@ export class SyncTransport {
       "pull",
       { v: 1, checkpoints, limit },
       (value): value is { collections: Record<string, CollectionPull> } =>
-        isPullReply(value) && covers(value.collections, batch),
+        isPullReply(value) && covers(value.collections, batch.keys()),
     );
     return pick(batch, reply.collections);
   }
@@ -218,7 +218,7 @@ export class SyncTransport {
       "push",
       { v: 1, rows },
       (value): value is { results: Record<string, PushResult> } =>
-        isPushReply(value) && covers(value.results, batch),
+        isPushReply(value) && covers(value.results, batch.keys()),
     );
     return pick(batch, reply.results);
   }
@@ -284,8 +284,8 @@ export class SyncTransport {
    * the first page of every catch-up, in one pull request.
    */
   #handshakePull(): PullRequest | undefined {
-    this.#early?.fail(linkLost());
-    this.#early = null;
+    // Every link opens after a step out of "online", which failed the
+    // previous link's handshake pull (#linkLost).
     if (this.#closed) return undefined;
     const from = new Map<CollectionName, SyncCheckpoint>();
     for (const [collection, checkpoint] of this.#handed) {
@@ -326,7 +326,7 @@ export class SyncTransport {
       this.#options.logger.debug("sync: handshake pull refused", {
         ...payload.error,
       });
-      early.fail(new SyncError("LINK_LOST", payload.error.message));
+      early.fail(new SyncError(payload.error.code, payload.error.message));
       return;
     }
     if (!isPullReply(payload) || !covers(payload.collections, early.names)) {
@@ -432,9 +432,9 @@ function failureOf(error: unknown): Failure {
 
 function covers(
   parts: Readonly<Record<string, unknown>>,
-  batch: ReadonlyMap<CollectionName, unknown>,
+  names: Iterable<CollectionName>,
 ): boolean {
-  for (const name of batch.keys()) if (!(name in parts)) return false;
+  for (const name of names) if (!(name in parts)) return false;
   return true;
 }
 
